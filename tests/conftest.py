@@ -1,0 +1,17 @@
+"""Shared fixtures for the whole suite."""
+
+from pathlib import Path
+
+import pytest
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+# ../shared beside the repository: gold data, seeds and notes (read-only in CI).
+SHARED_DIR = REPO_DIR.parent / "shared"
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """A test client logged in as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "correct horse")
+    client.force_login(user)
+    return client

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, twice: on SQLite (always) and on PostgreSQL (when one answers).
+# Outside CI a missing PostgreSQL or browser is reported and the rest still runs; with CI=true it fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+CI=${CI:-false}
+PG_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsapp}
+not_run=()
+status=0
+
+echo "== Test suite on SQLite"
+# SQLite is the embedded default; an explicit DATABASE_URL from the caller's shell must not leak in.
+env -u DATABASE_URL "$PY" -m pytest "$@" || status=1
+
+echo
+echo "== Test suite on PostgreSQL ($PG_URL)"
+if "$PY" tools/check_database.py "$PG_URL"; then
+  DATABASE_URL="$PG_URL" "$PY" -m pytest "$@" || status=1
+else
+  if [ "$CI" = "true" ]; then
+    echo "CI=true: PostgreSQL is required, failing." >&2
+    status=1
+  fi
+  not_run+=("the PostgreSQL run (no server answered at $PG_URL; set TEST_DATABASE_URL to point at one)")
+fi
+
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ] && ! ls ~/.cache/ms-playwright/chromium* >/dev/null 2>&1; then
+  not_run+=("the browser tests (no Chromium: apt-get install chromium, or .venv/bin/playwright install chromium)")
+fi
+
+echo
+if [ ${#not_run[@]} -gt 0 ]; then
+  echo "NOT RUN on this machine:"
+  for item in "${not_run[@]}"; do echo "  - $item"; done
+fi
+if [ $status -eq 0 ]; then echo "All test runs passed."; else echo "Some test runs FAILED." >&2; fi
+exit $status
