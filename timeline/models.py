@@ -228,6 +228,15 @@ class Mention(models.Model):
     text = models.CharField(_("surface text"), max_length=300)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    via = models.CharField(
+        _("found as"),
+        max_length=16,
+        blank=True,
+        help_text=_(
+            "How the mention was found: alias, demonym, metonym, surname, ner; 'implied' for the country "
+            "of a person or place named in the sentence."
+        ),
+    )
 
     class Meta:
         ordering = ["start"]

@@ -1,0 +1,64 @@
+"""Full names announced by a title or honorific ("la porte-parole Maria Zakharova", "spokesman John
+Kirby"): person spans for texts that come without NER (the model-free annotator finds no entities)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from .context import LanguageContext
+from .gazetteer import RawMatch
+from .intervals import overlapping
+from .types import Mention, NerSpan
+
+_UPPER = "A-ZÀ-ÖØ-ÞŁŠŽČĆŚŹŻ"
+_LOWER = "a-zß-öø-ÿłšžčćśźżıï"
+# A capitalised name word: "Zakharova", "Jong-un", "O'Brien", "Jean-Noël".
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_PARTICLE = r"(?:von|van|der|den|bin|ben|al|el|da|dos)"
+_NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_WORD}){{1,3}}"
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern(cues: tuple[str, ...], titles: frozenset[str], breakers: tuple[str, ...]) -> re.Pattern[str]:
+    # The cue, up to five lower-case or title words ("président ukrainien", "des Affaires
+    # étrangères") but no preposition that leads elsewhere ("economist at Smith Barney"), then the
+    # name, which must not run into a further capitalised word.
+    title_forms = {form for title in titles for form in (title, title.capitalize())}
+    filler = rf"(?:{_alternation(title_forms)}|(?!{_alternation(set(breakers))}\b)[{_LOWER}'’-]+)(?![\w'’-])"
+    return re.compile(
+        rf"(?<![\w.])(?:{_alternation(set(cues))})(?:[ \u00a0]+{filler}){{0,5}}[ \u00a0]+"
+        rf"(?P<name>{_NAME})(?![\w'’-]|[ \u00a0][{_UPPER}])"
+    )
+
+
+def titled_names(
+    text: str, context: LanguageContext, mentions: list[Mention], surnames: list[RawMatch]
+) -> Iterator[NerSpan]:
+    """PER spans for names after a person cue that no mention nor known surname already covers.
+
+    Leading title words captured as part of the name ("Secretary of State John Doe" -> "State John
+    Doe") are dropped.
+    """
+    if not context.person_cues:
+        return
+    pattern = _pattern(context.person_cues, context.title_words, context.cue_breakers)
+    for match in pattern.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        while words and words[0].casefold() in context.title_words:
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].casefold() in context.not_name_words:
+            end -= len(words[-1]) + 1  # "Bill Clinton Saturday", "Salomon Brothers Inc"
+            words = words[:-1]
+        if any(word.casefold() in context.not_name_words for word in words):
+            continue  # "University Students", an organization
+        if len(words) < 2 or overlapping(mentions, start, end) or overlapping(surnames, start, end):
+            continue
+        yield NerSpan(start, end, text[start:end], "PER")

@@ -1,0 +1,282 @@
+"""Ingest articles: read → prepare (language, publication date) → annotate → dates → entities → events →
+store, one transaction per article. Shared by `manage.py ingest`, `load_demo`, the admin and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from timeline.linking import Registry
+from timeline.linking.types import EntityRecord
+from timeline.models import Article, content_hash
+from timeline.nlp.select import get_annotator
+from timeline.nlp.types import Annotation, Annotator
+from timeline.pipeline.events import extract_events
+from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
+from timeline.pipeline.reading import RawArticle, ReadError, read_path
+from timeline.pipeline.store import EntityStore, mark_extracted, replace_events
+from timeline.temporal.tagger import tag
+from timeline.temporal.types import Precision, TimexType
+
+logger = logging.getLogger("timeline.ingest")
+
+TITLE_LENGTH = 120
+# Tags a text whose publication date is unknown: resolved-from-DCT expressions are then ignored.
+PLACEHOLDER_DCT = datetime.date(2000, 1, 1)
+
+
+class IngestError(Exception):
+    """An article that cannot be ingested as it is; the message says why."""
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """A readable article with its language and publication date settled."""
+
+    text: str
+    title: str
+    language: str
+    published: datetime.date | None
+    published_inferred: bool
+    source: str
+    url: str
+    origin: str
+
+
+@dataclass
+class Outcome:
+    origin: str
+    status: str  # new, updated, unchanged, failed
+    article_id: int | None = None
+    events: int = 0
+    error: str = ""
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, summed over a run (the benchmark prints them)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - started
+        return now
+
+
+def infer_published(text: str, language: str) -> datetime.date | None:
+    """The latest fully written date in the text (day precision, read off the text), if any."""
+    days = [
+        timex.period_start
+        for timex in tag(text, language, PLACEHOLDER_DCT)
+        if timex.type == TimexType.DATE
+        and timex.precision == Precision.DAY
+        and not timex.from_dct
+        and timex.period_start is not None
+    ]
+    return max(days) if days else None
+
+
+def default_title(text: str) -> str:
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(first_line) <= TITLE_LENGTH:
+        return first_line
+    return first_line[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def prepare(raw: RawArticle) -> PreparedArticle:
+    """Settle language and publication date; refuse what extraction cannot handle."""
+    text = raw.text.strip()
+    if not text:
+        raise IngestError("the article has no text")
+    language = raw.language or detect_language(text)
+    if language is None:
+        raise IngestError("the language could not be detected; give it (--language fr or en)")
+    if language not in SUPPORTED_LANGUAGES:
+        raise IngestError(
+            f"language {language!r} is not supported yet (supported: {', '.join(SUPPORTED_LANGUAGES)})"
+        )
+    published, inferred = raw.published, False
+    if published is None:
+        published = infer_published(text, language)
+        inferred = published is not None
+    return PreparedArticle(
+        text=text,
+        title=(raw.title or default_title(text))[:500],
+        language=language,
+        published=published,
+        published_inferred=inferred,
+        source=raw.source[:200],
+        url=raw.url[:1000],
+        origin=raw.origin,
+    )
+
+
+def _metadata(article: Article | PreparedArticle) -> tuple:
+    return (article.title, article.language, article.published, article.source, article.url)
+
+
+def _upsert(prepared: PreparedArticle, **fields: object) -> tuple[Article, bool]:
+    article = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+    created = article is None
+    if article is None:
+        article = Article(body=prepared.text)
+    article.title = prepared.title
+    article.language = prepared.language
+    article.published = prepared.published
+    article.published_inferred = prepared.published_inferred
+    article.source = prepared.source
+    article.url = prepared.url
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.save()
+    return article, created
+
+
+class Ingestor:
+    """Ingests batches of articles; holds what one run shares (registry, annotators, entity cache)."""
+
+    def __init__(self, *, force: bool = False, backend: str | None = None, models_dir: Path | None = None):
+        self.force = force
+        self.backend = backend
+        self.models_dir = models_dir or Path(settings.STANZA_RESOURCES_DIR)
+        self.registry = Registry.load()
+        self.entities = EntityStore()
+        self.timings = Timings()
+        self._annotators: dict[str, Annotator] = {}
+
+    def annotator(self, language: str) -> Annotator:
+        if language not in self._annotators:
+            self._annotators[language] = get_annotator(language, self.models_dir, self.backend)
+        return self._annotators[language]
+
+    def ingest_paths(
+        self, paths: Iterable[Path], overrides: dict[str, object] | None = None, batch_size: int = 16
+    ) -> Iterable[Outcome]:
+        """Read and ingest files, yielding one outcome per file as soon as its batch is stored."""
+        batch: list[RawArticle] = []
+        for path in paths:
+            started = time.perf_counter()
+            try:
+                raw = read_path(path).with_overrides(**(overrides or {}))
+            except ReadError as error:
+                yield Outcome(origin=str(path), status="failed", error=str(error))
+                continue
+            finally:
+                self.timings.add("read", started)
+            batch.append(raw)
+            if len(batch) >= batch_size:
+                yield from self.ingest(batch)
+                batch = []
+        if batch:
+            yield from self.ingest(batch)
+
+    def ingest(self, raws: Sequence[RawArticle]) -> list[Outcome]:
+        """Ingest read articles; the annotator sees each language's articles as one batch."""
+        outcomes: dict[int, Outcome] = {}
+        todo: dict[str, list[tuple[int, PreparedArticle]]] = defaultdict(list)
+        for index, raw in enumerate(raws):
+            started = time.perf_counter()
+            try:
+                prepared = prepare(raw)
+            except IngestError as error:
+                outcomes[index] = self._fail_unprepared(raw, str(error))
+                continue
+            finally:
+                self.timings.add("prepare", started)
+            existing = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+            if (
+                existing is not None
+                and not self.force
+                and existing.status == Article.Status.DONE
+                and _metadata(existing) == _metadata(prepared)
+            ):
+                outcomes[index] = Outcome(
+                    prepared.origin, "unchanged", existing.pk, events=existing.events.count()
+                )
+                continue
+            todo[prepared.language].append((index, prepared))
+        for language, items in todo.items():
+            started = time.perf_counter()
+            try:
+                annotator = self.annotator(language)
+                annotations = annotator.annotate_many([p.text for _, p in items], language)
+            except Exception as error:  # the whole batch failed to annotate: each article says so
+                logger.exception("annotation failed")
+                for index, prepared in items:
+                    outcomes[index] = self._fail(prepared, f"annotation failed: {error}")
+                continue
+            finally:
+                self.timings.add("annotate", started)
+            for (index, prepared), annotation in zip(items, annotations, strict=True):
+                outcomes[index] = self.store(prepared, annotation)
+        return [outcomes[i] for i in range(len(raws))]
+
+    def store(self, prepared: PreparedArticle, annotation: Annotation) -> Outcome:
+        """Extract and write one article in one transaction; on any error keep nothing but the failure."""
+        try:
+            started = time.perf_counter()
+            dct = prepared.published or PLACEHOLDER_DCT
+            timexes = tag(prepared.text, prepared.language, dct)
+            if prepared.published is None:
+                timexes = [t for t in timexes if not t.from_dct]
+            started = self.timings.add("dates", started)
+            linked = self.registry.link(prepared.text, prepared.language, annotation.entities)
+            records: dict[str, EntityRecord] = {r.key: r for r in linked.new_records}
+            for mention in linked.mentions:
+                if mention.key not in records:
+                    found = self.registry.get(mention.key)
+                    if found is not None:
+                        records[mention.key] = found
+                        if found.country_code and found.kind != "country":
+                            country = self.registry.get(f"country:{found.country_code}")
+                            if country is not None:
+                                records[country.key] = country
+            started = self.timings.add("entities", started)
+            events = extract_events(
+                text=prepared.text,
+                lang=prepared.language,
+                published=prepared.published,
+                sentences=annotation.sentences,
+                mentions=linked.mentions,
+                timexes=timexes,
+                record=records.get,
+            )
+            started = self.timings.add("events", started)
+            with transaction.atomic():
+                article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
+                replace_events(article, events, records, self.entities)
+                mark_extracted(article, annotation.backend)
+            self.timings.add("store", started)
+            return Outcome(prepared.origin, "new" if created else "updated", article.pk, events=len(events))
+        except Exception as error:
+            logger.exception("extraction of %s failed", prepared.origin)
+            # The entity cache may name rows the rollback removed.
+            self.entities = EntityStore()
+            return self._fail(prepared, f"{type(error).__name__}: {error}")
+
+    def _fail(self, prepared: PreparedArticle, message: str) -> Outcome:
+        with transaction.atomic():
+            article, _ = _upsert(prepared, status=Article.Status.FAILED, error=message)
+        return Outcome(prepared.origin, "failed", article.pk, error=message)
+
+    def _fail_unprepared(self, raw: RawArticle, message: str) -> Outcome:
+        """An article that cannot even be prepared is reported, not stored (its language is unknown)."""
+        return Outcome(raw.origin or raw.title or "(article)", "failed", error=message)
+
+
+def summarise(outcomes: Iterable[Outcome]) -> dict[str, int]:
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "events": 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        counts["events"] += outcome.events
+    return counts

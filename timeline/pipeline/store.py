@@ -1,0 +1,204 @@
+"""Writing an analysed article to the database: entities, events, mentions and their groups.
+
+Called inside the article's transaction by timeline.pipeline.ingest; nothing here commits on its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline.linking.types import EntityRecord
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
+from timeline.pipeline.events import ExtractedEvent
+from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, similarity
+
+# Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
+ALIAS_VIAS = {"alias", "ner", "surname"}
+REPORTS_PER_GROUP = 8
+
+
+class EntityStore:
+    """Finds or creates the Entity of each registry record, once per run (a cache keyed by record key)."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    @property
+    def count(self) -> int:
+        """How many distinct entities this run has written or met."""
+        return len(self._ids)
+
+    def entity_id(self, record: EntityRecord) -> int:
+        if record.key not in self._ids:
+            self._ids[record.key] = self._find_or_create(record).pk
+        return self._ids[record.key]
+
+    def _find_or_create(self, record: EntityRecord) -> Entity:
+        if record.kind == "country":
+            entity = Entity.objects.filter(iso_code=record.country_code).first()
+        else:
+            entity = Entity.objects.filter(kind=record.kind, slug=record.slug).first()
+        if entity is not None:
+            return entity
+        country = None
+        if record.kind != "country" and record.country_code:
+            country = Entity.objects.filter(iso_code=record.country_code).first()
+            if country is None:
+                country_record = _country_record(record.country_code)
+                country = self._find_or_create(country_record) if country_record else None
+        entity = Entity.objects.create(
+            kind=record.kind,
+            name=record.name,
+            slug=record.slug or slugify(record.name)[:200] or record.key.replace(":", "-"),
+            iso_code=record.country_code if record.kind == "country" else "",
+            country=country,
+        )
+        aliases = {(name, lang) for lang, name in record.names.items() if name != record.name}
+        for lang, names in record.aliases.items():
+            aliases.update((name, "" if lang == "all" else lang) for name in names if name != record.name)
+        EntityAlias.objects.bulk_create(
+            [EntityAlias(entity=entity, name=name[:200], language=lang) for name, lang in sorted(aliases)],
+            ignore_conflicts=True,
+        )
+        return entity
+
+
+def _country_record(code: str) -> EntityRecord | None:
+    from timeline.linking.registry import Registry
+
+    return Registry.load().get(f"country:{code}")
+
+
+def replace_events(
+    article: Article,
+    events: Iterable[ExtractedEvent],
+    records: dict[str, EntityRecord],
+    entities: EntityStore,
+) -> list[Event]:
+    """Delete the article's events and write the new ones with their mentions, grouped."""
+    _delete_events(article)
+    rows: list[Event] = []
+    mention_rows: list[Mention] = []
+    learned_aliases: set[tuple[int, str, str]] = set()
+    extracted = list(events)
+    for item in extracted:
+        rows.append(
+            Event(
+                article=article,
+                date_start=item.date_start,
+                date_end=item.date_end,
+                precision=item.precision,
+                timex_value=item.timex_value[:64],
+                timex_mod=item.timex_mod[:16],
+                date_text=item.date_text[:300],
+                date_source=item.date_source,
+                sentence=item.sentence.text,
+                sentence_start=item.sentence.start,
+                sentence_end=item.sentence.end,
+                category=item.category,
+            )
+        )
+    Event.objects.bulk_create(rows)
+    for row, item in zip(rows, extracted, strict=True):
+        seen: set[tuple[int, int]] = set()
+        for mention in item.mentions:
+            record = records.get(mention.key)
+            if record is None:
+                continue
+            entity_id = entities.entity_id(record)
+            if (entity_id, mention.start) in seen:
+                continue
+            seen.add((entity_id, mention.start))
+            mention_rows.append(
+                Mention(
+                    event=row,
+                    entity_id=entity_id,
+                    text=mention.text[:300],
+                    start=mention.start,
+                    end=mention.end,
+                    via=mention.via,
+                )
+            )
+            if mention.via in ALIAS_VIAS and mention.text != record.name:
+                learned_aliases.add((entity_id, mention.text[:200], article.language))
+    Mention.objects.bulk_create(mention_rows)
+    EntityAlias.objects.bulk_create(
+        [EntityAlias(entity_id=e, name=n, language=lang) for e, n, lang in sorted(learned_aliases)],
+        ignore_conflicts=True,
+    )
+    assign_groups(rows)
+    return rows
+
+
+def _delete_events(article: Article) -> None:
+    group_ids = set(article.events.exclude(group=None).values_list("group_id", flat=True))
+    article.events.all().delete()
+    # A group left without events reports nothing any more.
+    EventGroup.objects.filter(pk__in=group_ids).annotate(n=Count("events")).filter(n=0).delete()
+
+
+EventRow = tuple[int, int | None, datetime.date, datetime.date, str]  # id, group, start, end, category
+
+
+def signatures(rows: Iterable[EventRow]) -> dict[int, Signature]:
+    """Grouping signatures of saved events (given as value rows: no model instances), in one query."""
+    rows = list(rows)
+    entities: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    mentions = Mention.objects.filter(event__in=[row[0] for row in rows])
+    for event_id, entity_id, kind in mentions.values_list("event_id", "entity_id", "entity__kind"):
+        entities[event_id].add((entity_id, kind))
+    return {
+        event_id: Signature(start, end, category, frozenset(entities[event_id]))
+        for event_id, _group, start, end, category in rows
+    }
+
+
+def assign_groups(new_events: list[Event]) -> None:
+    """Put each new event in the group of the most similar event of any article, or in a new group."""
+    if not new_events:
+        return
+    start = min(e.date_start for e in new_events)
+    end = max(e.date_end for e in new_events)
+    # A group's first few reports stand for it: comparing with every copy of a much-reported
+    # happening costs time and changes no decision.
+    candidates: list[EventRow] = list(
+        Event.objects.filter(date_start__lte=end, date_end__gte=start)
+        .exclude(group=None)
+        .exclude(pk__in=[e.pk for e in new_events])
+        .annotate(rank=Window(RowNumber(), partition_by=[F("group_id")], order_by=F("id").asc()))
+        .filter(rank__lte=REPORTS_PER_GROUP)
+        .values_list("id", "group_id", "date_start", "date_end", "category")
+    )
+    mine_rows: list[EventRow] = [(e.pk, None, e.date_start, e.date_end, e.category) for e in new_events]
+    known = signatures(candidates + mine_rows)
+    # Many reports of one happening look alike: compare each distinct signature of a group once.
+    by_group: dict[int, set[Signature]] = defaultdict(set)
+    for event_id, group_id, *_ in candidates:
+        by_group[group_id].add(known[event_id])
+    for event in new_events:
+        mine = known[event.pk]
+        best_group, best_score = None, GROUP_THRESHOLD
+        for group_id, group_signatures in by_group.items():
+            score = max(similarity(mine, other) for other in group_signatures)
+            if score >= best_score:
+                best_group, best_score = group_id, score
+        if best_group is None:
+            best_group = EventGroup.objects.create().pk
+        event.group_id = best_group
+        by_group[best_group].add(mine)
+    Event.objects.bulk_update(new_events, ["group"])
+
+
+def mark_extracted(article: Article, backend: str) -> None:
+    article.status = Article.Status.DONE
+    article.error = ""
+    article.nlp_backend = backend
+    article.extracted_at = timezone.now()
+    article.save()

@@ -1,0 +1,60 @@
+"""Temporal tagger for French and English news: finds time expressions and resolves them.
+
+``tag(text, lang, dct)`` returns :class:`Timex` objects: span, TIMEX3 type (DATE, TIME,
+DURATION, SET) and value, optional ``mod``, and for what denotes a stretch of calendar the
+inclusive ``period_start``/``period_end`` with a :class:`Precision`. Pure Python, no Django.
+
+Conventions
+-----------
+Spans
+    The determiner or preposition that is part of the expression is included ("le 26 avril
+    2025", "l'été 2024", "la semaine dernière", "the third quarter", "il y a trois jours",
+    "ces dernières semaines"); a preposition that only introduces it is not ("en 2024" gives
+    "2024", "au cours de l'été 2024" gives "l'été 2024", "on Friday" gives "Friday"). Spans never
+    overlap: when rules compete, the longest match wins. Ranges give one expression per end
+    ("du 8 au 10 mai" = "8" and "10 mai").
+Relative expressions
+    are resolved against the publication date (DCT) and flagged ``from_dct``. "la veille",
+    "le lendemain", "the next day" and clock times hang on the last day mentioned before them
+    (else the DCT); a clock time immediately followed by a day ("vers 15 h 30, hier") takes it.
+Weekdays
+    A weekday named alone is the latest one on or before the DCT ("lundi" in an article of
+    Monday 28 April 2025 = 2025-04-28, "samedi" = 2025-04-26), unless its clause is in the
+    future tense ("se réunira lundi", "will meet Monday") or says "prochain/next" (then the next
+    one); "dernier/last" = strictly before the DCT; "ce lundi" = the nearest Monday.
+Months and days without a year
+    The latest on or before the DCT, or the coming one when at most four months ahead; a future
+    clause reaches a year ahead; "dernier/prochain", "last/next" force the direction. A weekday
+    given with the date ("lundi 6 septembre") picks the year where it fits.
+Seasons
+    Meteorological: spring = March-May, summer = June-August, autumn = September-November,
+    winter YYYY-WI = December YYYY to end of February YYYY+1. "l'été 2024" = 2024-SU =
+    2024-06-01..2024-08-31. "l'été"/"the summer" alone: the latest begun by the DCT (the next in
+    a future clause); "en été" alone is generic (XXXX-SU, no period).
+Parts of periods
+    "début/early" (START), "mi-/mid" (MID), "fin/late" (END): the value is the whole period
+    ("fin avril 2025" = 2025-04, mod END) and the period is its first/middle/last third
+    (2025-04-21..2025-04-30).
+Durations
+    "trois jours" = P3D, no period. Anchored ones get one, ending (or starting) at the DCT:
+    "les trois derniers mois" P3M, "the next two weeks" P2W; vague ones reach 7 days, 4 weeks,
+    3 months or 3 years ("ces dernières semaines"/"in recent weeks" = PXW = DCT - 4 weeks..DCT),
+    precision ``approximate``.
+Vague references
+    PRESENT_REF ("désormais", "now") = the DCT's day, precision ``day``. PAST_REF words of
+    recency ("récemment", "recently") = the 30 days up to the DCT, FUTURE_REF words of
+    imminence ("bientôt") = the 30 days after it, both ``approximate``; other PAST_REF /
+    FUTURE_REF ("autrefois", "the future") have no period.
+Quarters (financial news)
+    "the third quarter" is the DCT's year's once that quarter has begun, else last year's;
+    "the latest quarter" is the last one over at the DCT; "the quarter" and "a year ago"/"a year
+    earlier" follow a quarter named just before them.
+
+Language knowledge lives in ``data/<lang>.yaml`` (word tables and rule patterns); see
+``lexicon.py``. Unknown languages give no expressions; no input makes ``tag`` raise.
+"""
+
+from timeline.temporal.tagger import tag
+from timeline.temporal.types import Precision, Timex, TimexType
+
+__all__ = ["Precision", "Timex", "TimexType", "tag"]

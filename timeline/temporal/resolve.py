@@ -1,0 +1,818 @@
+"""Resolvers: turn one rule match into TIMEX3 type/value/mod (and, for anchored ranges, a period).
+
+Each rule of a language file names one resolver by its ``kind``; the resolver reads the named
+groups of the match (``day``, ``month``, ``unit``...) and the rule's parameters. Resolvers return
+``None`` when the match cannot be resolved (a 31 February, an unknown word), and the match is
+dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from timeline.temporal import calendar as cal
+from timeline.temporal.lexicon import Grammar, Rule
+from timeline.temporal.types import Precision, TimexType
+
+# How far back/forward a vague anchored duration reaches ("ces dernières semaines" = 4 weeks).
+VAGUE_SPAN = {"D": 7, "W": 4, "M": 3, "Q": 2, "HY": 2, "Y": 3, "DE": 2, "CE": 1}
+# Duration units: our unit code -> (TIMEX3 unit, multiplier, time part?)
+DURATION_UNITS = {
+    "D": ("D", 1, False),
+    "W": ("W", 1, False),
+    "WE": ("D", 2, False),
+    "M": ("M", 1, False),
+    "Q": ("M", 3, False),
+    "HY": ("M", 6, False),
+    "Y": ("Y", 1, False),
+    "DE": ("Y", 10, False),
+    "CE": ("Y", 100, False),
+    "TH": ("H", 1, True),
+    "TM": ("M", 1, True),
+    "TS": ("S", 1, True),
+}
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass
+class Found:
+    """A resolved expression, before it becomes a :class:`~timeline.temporal.types.Timex`."""
+
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    mod: str | None = None
+    period: tuple[dt.date, dt.date, Precision] | None = None
+    from_dct: bool = False
+    # A clock time whose day was guessed from context; a day named right after it wins.
+    floating: bool = False
+
+
+@dataclass
+class Context:
+    """Document state shared by the resolvers, updated in text order."""
+
+    grammar: Grammar
+    text: str
+    dct: dt.date
+    ref_day: dt.date | None = None
+    ref_end: int = 0
+    last_quarter: str | None = None
+    last_quarter_end: int = 0
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def anchor_day(self, start: int, same_paragraph: bool) -> tuple[dt.date, bool]:
+        """Day a relative expression hangs on: the last day mentioned (if allowed), else the DCT."""
+        if self.ref_day is not None and (
+            not same_paragraph or "\n" not in self.text[self.ref_end : start].strip()
+        ):
+            return self.ref_day, self.ref_day == self.dct
+        return self.dct, True
+
+    def recent_quarter(self, start: int) -> bool:
+        """Whether a quarter was named shortly before ``start`` (the text is about quarters)."""
+        return self.last_quarter is not None and start - self.last_quarter_end < QUARTER_REACH
+
+
+# How far (characters) a named quarter colours "a year ago" / "the quarter" after it.
+QUARTER_REACH = 300
+
+
+class Match:
+    """Read access to a rule match: group text, span and table lookups."""
+
+    def __init__(self, m: re.Match[str], rule: Rule, ctx: Context) -> None:
+        self.m = m
+        self.rule = rule
+        self.ctx = ctx
+        self.groups = {k: v for k, v in m.groupdict().items() if v is not None}
+
+    def has(self, name: str) -> bool:
+        return name in self.groups
+
+    def text(self, *names: str) -> str | None:
+        """Text of the first present group among ``names``."""
+        for name in names:
+            if name in self.groups:
+                return self.groups[name]
+        return None
+
+    def word(self, *names: str) -> object:
+        """Table value of the first present group among ``names``."""
+        for name in names:
+            if name in self.groups:
+                value = self.ctx.grammar.lookup(name, self.groups[name])
+                if value is not None:
+                    return value
+        return None
+
+    def param(self, name: str, default: object = None) -> object:
+        return self.rule.params.get(name, default)
+
+    def span(self, name: str | None = None) -> tuple[int, int]:
+        return self.m.span(name) if name else self.m.span()
+
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def parse_year(text: str | None, dct: dt.date, grammar: Grammar | None = None) -> int | None:
+    """Four-digit years as written; two-digit years ("98", "'05") in the century nearest the DCT;
+    spelled-out years ("nineteen ninety-six", "two thousand one") with the language's numbers."""
+    if not text:
+        return None
+    digits = text.strip().lstrip("'’")
+    if not digits.isdigit():
+        return spoken_year(digits, grammar)
+    year = int(digits)
+    if len(digits) == 2:
+        pivot = dct.year % 100 + 10
+        century = dct.year // 100 * 100
+        year = century + year if year <= pivot else century - 100 + year
+    return year if 1 <= year <= 9999 else None
+
+
+def spoken_year(text: str, grammar: Grammar | None) -> int | None:
+    """ "nineteen ninety-six" = 19 * 100 + 96; "two thousand one" = 2001 (plain number)."""
+    if grammar is None:
+        return None
+    words = grammar.number_word.findall(text)
+    if not words:
+        return None
+    if any(grammar.number(w) == 1000 for w in words):
+        value = grammar.number(text)
+    else:
+        high = grammar.number(words[0])
+        rest = text[text.lower().find(words[0].lower()) + len(words[0]) :]
+        low = grammar.number(rest) if rest.strip() else None
+        value = None if high is None or low is None else high * 100 + low
+    return int(value) if value and 1000 <= value <= 2100 else None
+
+
+def parse_day(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = re.match(r"\d+", text.strip())
+    return int(digits.group()) if digits else None
+
+
+def roman_or_int(text: str) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    values = [_ROMAN.get(ch.upper(), 0) for ch in text]
+    if not values or 0 in values:
+        return None
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+# A month or day named without a year is taken in the future only this close to the DCT
+# (news mostly reports the past); a future-tense clause reaches up to a year ahead, a
+# weekday named with the day ("lundi 6 septembre") picks the year where it fits.
+FUTURE_REACH_MONTHS = 4
+
+
+def closest_month(month: int, dct: dt.date, shift: int | None, future: str | None = None) -> int:
+    """Year of a month named without one: the latest one up to the DCT's month, or the next
+    one when it is at most FUTURE_REACH_MONTHS ahead (or the clause is future); "dernier/last"
+    and "prochain/next" force the previous/next one."""
+    here = dct.year * 12 + dct.month - 1
+    candidates = [(y * 12 + month - 1, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if shift == -1:
+        return max((c for c in candidates if c[0] < here), default=candidates[0])[1]
+    if shift == 1:
+        return min((c for c in candidates if c[0] > here), default=candidates[-1])[1]
+    if shift == 0:
+        return dct.year
+    reach = {"future": 11, "past": 0}.get(future or "", FUTURE_REACH_MONTHS)
+    ahead = [c for c in candidates if here < c[0] <= here + reach]
+    if ahead:
+        return ahead[0][1]
+    return max(c for c in candidates if c[0] <= here)[1]
+
+
+def closest_day(
+    month: int, day: int, dct: dt.date, shift: int | None, future: str | None = None
+) -> dt.date | None:
+    """Date of a day and month named without a year (same policy as :func:`closest_month`)."""
+    candidates = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if shift == -1:
+        return max((c for c in candidates if c <= dct), default=candidates[0])
+    if shift == 1:
+        return min((c for c in candidates if c >= dct), default=candidates[-1])
+    reach = {"future": 335, "past": 0}.get(future or "", FUTURE_REACH_MONTHS * 31)
+    ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=reach)]
+    if ahead:
+        return ahead[0]
+    past = [c for c in candidates if c <= dct]
+    return past[-1] if past else candidates[0]
+
+
+def sentence_window(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around a span (bounded to 150 characters each side) and the span's offset."""
+    lo = max(0, start - 150)
+    before = text[lo:start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        lo += cuts[-1].end()
+    after = text[end : end + 150]
+    cut = _SENTENCE_END.search(after)
+    hi = end + (cut.start() if cut else len(after))
+    return text[lo:hi], start - lo
+
+
+def future_tense(ctx: Context, start: int, end: int) -> bool:
+    """Whether the clause around a span speaks of the future (nearest tense marker wins)."""
+    return tense(ctx, start, end) == "future"
+
+
+def tense(ctx: Context, start: int, end: int) -> str | None:
+    """ "future" or None: whether the nearest tense marker of the sentence is a future one."""
+    fut = ctx.grammar.future_markers
+    window, offset = sentence_window(ctx.text, start, end)
+
+    length = end - start
+
+    def nearest(pattern: re.Pattern[str] | None) -> int | None:
+        """Characters between the span and the closest marker outside it."""
+        if pattern is None:
+            return None
+        dists = [
+            offset - hit.end() if hit.end() <= offset else hit.start() - offset - length
+            for hit in pattern.finditer(window)
+            if hit.end() <= offset or hit.start() >= offset + length
+        ]
+        return min(dists) if dists else None
+
+    f = nearest(fut)
+    if f is None:
+        return None
+    # Past markers are too common to mean much alone; they only outvote a farther future one.
+    p = nearest(ctx.grammar.past_markers)
+    return "future" if p is None or f <= p else None
+
+
+def resolve_weekday(weekday: int, ctx: Context, shift: int | None, start: int, end: int) -> dt.date:
+    """A weekday named alone: the latest one on or before the DCT unless the text says otherwise.
+
+    "dernier/last" = strictly before the DCT, "prochain/next" = strictly after, "ce/this" = in
+    the DCT's week; a bare weekday in a future-tense clause is the next one on or after the DCT.
+    """
+    dct = ctx.dct
+    if shift == -1:
+        return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7 or 7)
+    if shift == 1:
+        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7 or 7)
+    if shift == 0:
+        ahead = (weekday - dct.weekday()) % 7
+        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if future_tense(ctx, start, end):
+        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7)
+    return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7)
+
+
+def with_time(value: str, tod: object, hour: int | None, minute: int | None) -> str:
+    if hour == 24 and not minute:
+        return f"{value}T24"
+    if hour is not None:
+        return f"{value}T{hour:02d}:{(minute or 0):02d}"
+    if tod:
+        return f"{value}T{tod}"
+    return value
+
+
+def as_int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def clock(m: Match) -> tuple[int | None, int | None]:
+    """Hour and minute of a clock time ("21 h 45", "8 p.m.", "midi"), or (None, None)."""
+    hour = parse_day(m.text("hour"))
+    if hour is None:
+        hour = as_int(m.word("clockword"))
+    if hour is None:
+        return None, None
+    minute = parse_day(m.text("minute"))
+    ampm = m.word("ampm")
+    if ampm == "PM" and hour < 12:
+        hour += 12
+    elif ampm == "AM" and hour == 12:
+        hour = 0
+    if hour > 24 or (minute is not None and minute > 59):
+        return None, None
+    return hour, minute
+
+
+# --- resolvers -----------------------------------------------------------------------------
+
+
+def resolve_point(m: Match) -> list[Found]:
+    """Calendar points: dates, partial dates, deictic days, weekdays, years, times of day."""
+    ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
+    shift = m.word("shift", "shift2")
+    shift = as_int(shift)
+    tod = m.word("tod") or m.param("tod")
+    hour, minute = clock(m)
+    mod = m.word("part") or m.param("mod")
+    from_dct = False
+    value: str | None = None
+    if m.has("anchorword") or m.param("anchor") == "ref":
+        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+        offset = as_int(m.word("anchorword")) or as_int(m.param("offset")) or 0
+        value = (base + dt.timedelta(days=offset)).isoformat()
+    elif m.has("dayword") or m.param("offset") is not None:
+        offset = as_int(m.word("dayword"))
+        if offset is None:
+            offset = as_int(m.param("offset")) or 0
+        value = (dct + dt.timedelta(days=offset)).isoformat()
+        from_dct = True
+    elif m.has("month"):
+        month = as_int(m.word("month"))
+        if month is None:
+            return []
+        year = parse_year(m.text("year", "year2"), dct, m.ctx.grammar)
+        yshift = as_int(m.word("yshift", "yshift2"))
+        if year is None and yshift is not None:
+            year, from_dct = dct.year + yshift, True
+        day = parse_day(m.text("day"))
+        if day is not None:
+            if year is None:
+                future = tense(ctx, start, end) if shift is None else None
+                date = closest_day(month, day, dct, shift, future)
+                weekday = as_int(m.word("weekday"))
+                if date is not None and weekday is not None and date.weekday() != weekday:
+                    fits = [
+                        d
+                        for y in (dct.year - 1, dct.year, dct.year + 1)
+                        if (d := cal.safe_date(y, month, day)) and d.weekday() == weekday
+                    ]
+                    if fits:
+                        date = min(fits, key=lambda d: abs((d - dct).days))
+                from_dct = True
+            else:
+                try:
+                    date = dt.date(year, month, day)
+                except ValueError:
+                    date = None
+            if date is None:
+                return []
+            value = date.isoformat()
+        else:
+            if year is None:
+                future = tense(ctx, start, end) if shift is None else None
+                year, from_dct = closest_month(month, dct, shift, future), True
+            value = f"{year:04d}-{month:02d}"
+    elif m.has("weekday"):
+        weekday = as_int(m.word("weekday"))
+        if weekday is None:
+            return []
+        ref = ctx.ref_day
+        if m.has("same") and ref is not None and ref.weekday() == weekday:
+            # "ce même lundi": the Monday just mentioned.
+            value = ref.isoformat()
+        else:
+            value = resolve_weekday(weekday, ctx, shift, start, end).isoformat()
+            from_dct = True
+    elif m.has("year"):
+        year = parse_year(m.text("year"), dct, ctx.grammar)
+        if year is None:
+            return []
+        value = f"{year:04d}"
+    elif tod or hour is not None:
+        # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT.
+        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+        floating = shift != 0
+        if shift == 0:
+            base, from_dct = dct, True
+        value = with_time(base.isoformat(), tod, hour, minute)
+        return [Found(start, end, TimexType.TIME, value, None, None, from_dct, floating)]
+    if value is None:
+        return []
+    as_unit = m.param("as_unit")
+    if isinstance(as_unit, str) and len(value) == 10:
+        value = cal.value_at(dt.date.fromisoformat(value), as_unit) or value
+    value = with_time(value, tod, hour, minute)
+    ttype = TimexType.TIME if "T" in value else TimexType.DATE
+    return [Found(start, end, ttype, value, mod if mod in _MODS else None, None, from_dct)]
+
+
+_MODS = {
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+}
+
+
+def resolve_day_range(m: Match) -> list[Found]:
+    """ "du 8 au 10 mai", "May 8-10": two dates, the first borrowing the second's month and year."""
+    second = resolve_point(m)
+    if not second:
+        return []
+    last = second[0]
+    first_day = parse_day(m.text("day1"))
+    if first_day is None or len(last.value) < 10:
+        return []
+    try:
+        first = dt.date.fromisoformat(last.value[:10]).replace(day=first_day)
+    except ValueError:
+        return []
+    s1, e1 = m.span("day1")
+    s2 = m.span("day")[0] if m.has("day") and m.span("day")[0] > e1 else e1
+    month_span = m.span("month")
+    s2 = min(s2, month_span[0]) if month_span[0] > e1 else s2
+    return [
+        Found(s1, e1, TimexType.DATE, first.isoformat(), None, None, last.from_dct),
+        Found(s2, last.end, TimexType.DATE, last.value, last.mod, None, last.from_dct),
+    ]
+
+
+def resolve_time(m: Match) -> list[Found]:
+    """Clock times, on the day last mentioned in the paragraph (else the DCT)."""
+    return resolve_point(m)
+
+
+def resolve_relative(m: Match) -> list[Found]:
+    """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted."""
+    ctx, dct = m.ctx, m.ctx.dct
+    unit = m.word("unit")
+    if not isinstance(unit, str):
+        return []
+    shift = as_int(m.word("shift", "shift2"))
+    if shift is None:
+        shift = as_int(m.param("shift")) or 0
+    if unit == "WE":
+        # A weekend named early in the week is the one just past; later in the week, the next.
+        base = dct - dt.timedelta(weeks=1) if dct.weekday() < 3 and shift == 0 else dct
+        value = cal.value_at(cal.shift(base, "W", shift), "WE")
+    else:
+        value = cal.value_at(cal.shift(dct, unit, shift), unit)
+    if value is None:
+        return []
+    start, end = m.span()
+    mod = m.word("part") or m.param("mod")
+    if unit == "Q":
+        ctx.last_quarter, ctx.last_quarter_end = value, end
+    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, True)]
+
+
+def resolve_offset(m: Match) -> list[Found]:
+    """ "il y a trois jours", "two weeks ago", "in two months": the DCT moved by N units."""
+    ctx = m.ctx
+    start, end = m.span()
+    unit = m.word("unit")
+    direction = as_int(m.param("direction")) or -1
+    if not isinstance(unit, str):
+        return []
+    if m.has("vague"):
+        return [Found(start, end, TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")]
+    n = ctx.grammar.number(m.text("num") or "")
+    if n is None or n != int(n) or n > 5000:
+        return []
+    if m.param("anchor") == "ref":
+        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+    else:
+        base, from_dct = ctx.dct, True
+    if unit in {"TH", "TM", "TS"}:
+        return []
+    day = cal.shift(base, unit, direction * int(n))
+    value = cal.value_at(day, unit if unit != "WE" else "W")
+    if value is None:
+        return []
+    mod = m.word("approx")
+    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    spec = DURATION_UNITS.get(unit)
+    if spec is None:
+        return None
+    letter, mult, is_time = spec
+    if n is None:
+        amount = "X"
+        if unit == "DE":
+            letter = "DE"
+        elif unit == "CE":
+            letter = "CE"
+    else:
+        total = n * mult
+        amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def resolve_duration(m: Match) -> list[Found]:
+    """Durations ("trois jours" P3D); anchored ones ("ces dernières semaines") get a period."""
+    ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
+    word_value = m.word("durword")
+    if isinstance(word_value, str):
+        return [Found(start, end, TimexType.DURATION, word_value)]
+    unit = m.word("unit")
+    if not isinstance(unit, str):
+        return []
+    n: float | None = None
+    if m.has("num"):
+        n = ctx.grammar.number(m.text("num") or "")
+        if n is None or m.has("frac"):
+            return []
+        if 1000 <= n <= 2100 and unit not in {"TS", "TM", "TH", "D"}:
+            return []  # "the 1988 quarter" is a year, not 1988 quarters
+    elif m.has("frac"):
+        n = {"demi": 0.5, "half": 0.5, "quart": 0.25, "quarter": 0.25}.get((m.text("frac") or "").lower())
+        if n is None:
+            return []
+    elif not m.has("vague") and not m.param("vague_default") and not _plural_unit(m):
+        n = 1
+    if m.has("half") and n is not None:
+        n += 0.5
+    value = duration_value(n, unit)
+    if value is None:
+        return []
+    direction = as_int(m.word("shift")) if m.has("shift") else None
+    if direction is None and m.param("anchored") is not None:
+        direction = as_int(m.param("anchored"))
+    period = None
+    if direction in (-1, 1) and unit not in {"TH", "TM", "TS"}:
+        if n is None:
+            reach = VAGUE_SPAN.get(unit, 1)
+        elif n == int(n):
+            reach = int(n)
+        else:
+            reach = None
+        if reach is not None:
+            other = cal.shift(dct, unit if unit != "WE" else "W", direction * reach)
+            lo, hi = sorted((other, dct))
+            period = (lo, hi, Precision.APPROXIMATE)
+    mod = m.word("approx")
+    return [
+        Found(
+            start, end, TimexType.DURATION, value, mod if mod in _MODS else None, period, period is not None
+        )
+    ]
+
+
+def _plural_unit(m: Match) -> bool:
+    """Whether the unit word is a plural ("months" but not "mois"): no number means "some"."""
+    word = (m.text("unit") or "").lower()
+    return word.endswith("s") and m.ctx.grammar.lookup("unit", word[:-1]) is not None
+
+
+def resolve_set(m: Match) -> list[Found]:
+    """Recurring times: "chaque semaine" P1W, "tous les jeudis" XXXX-WXX-4, "daily" P1D."""
+    ctx = m.ctx
+    start, end = m.span()
+    word_value = m.word("setword")
+    if isinstance(word_value, str):
+        return [Found(start, end, TimexType.SET, word_value)]
+    weekday = as_int(m.word("weekday"))
+    if weekday is not None:
+        value = f"XXXX-WXX-{weekday + 1}"
+        tod = m.word("tod")
+        return [Found(start, end, TimexType.SET, value + (f"T{tod}" if tod else ""))]
+    unit = m.word("unit")
+    if not isinstance(unit, str):
+        return []
+    n = ctx.grammar.number(m.text("num") or "") if m.has("num") else 1
+    value = duration_value(n, unit)
+    return [Found(start, end, TimexType.SET, value)] if value else []
+
+
+def resolve_ref(m: Match) -> list[Found]:
+    """PRESENT_REF / PAST_REF / FUTURE_REF words; "PAST_REF/-30" also gives a 30-day period."""
+    dct = m.ctx.dct
+    raw = m.word("ref") or m.param("value")
+    if not isinstance(raw, str):
+        return []
+    value, _, reach = raw.partition("/")
+    start, end = m.span()
+    period = None
+    if value == "PRESENT_REF":
+        period = (dct, dct, Precision.DAY)
+    elif reach.lstrip("+-").isdigit():
+        other = dct + dt.timedelta(days=int(reach))
+        lo, hi = sorted((other, dct))
+        period = (lo, hi, Precision.APPROXIMATE)
+    return [Found(start, end, TimexType.DATE, value, None, period, True)]
+
+
+def resolve_season(m: Match) -> list[Found]:
+    """Seasons: "l'été 2024" 2024-SU; "last summer" the latest one over before the DCT."""
+    dct = m.ctx.dct
+    code = m.word("season")
+    if not isinstance(code, str):
+        return []
+    start, end = m.span()
+    year = parse_year(m.text("year"), dct, m.ctx.grammar)
+    shift = as_int(m.word("shift", "shift2"))
+    from_dct = False
+    if year is None and shift is not None:
+        from_dct = True
+        options = [(y, *cal.season_period(y, code)) for y in range(dct.year - 2, dct.year + 2)]
+        if shift == -1:
+            year = max((o for o in options if o[2] < dct), default=options[0])[0]
+        elif shift == 1:
+            year = min((o for o in options if o[1] > dct), default=options[-1])[0]
+        else:
+            inside = [o for o in options if o[1] <= dct <= o[2]]
+            year = (
+                inside[0][0]
+                if inside
+                else min(options, key=lambda o: min(abs((o[1] - dct).days), abs((o[2] - dct).days)))[0]
+            )
+    if year is None and m.has("det"):
+        # "the summer", "l'été": the latest one begun by the DCT, or the next in a future clause.
+        from_dct = True
+        options = [(y, *cal.season_period(y, code)) for y in range(dct.year - 2, dct.year + 2)]
+        if future_tense(m.ctx, start, end):
+            year = min((o for o in options if o[2] >= dct), default=options[-1])[0]
+        else:
+            year = max((o for o in options if o[1] <= dct), default=options[0])[0]
+    value = f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
+    mod = m.word("part")
+    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
+
+
+def resolve_quarter(m: Match) -> list[Found]:
+    """Quarters and halves: "the third quarter" (of the DCT's year once begun), "the quarter"."""
+    ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
+    which = m.param("which")
+    if which in {"latest", "latest_dct", "year_ago"}:
+        # "the latest quarter": the last one over at the DCT; "the quarter": the one in
+        # discussion (last mentioned), else that one.
+        value = cal.value_at(cal.shift(dct, "Q", -1), "Q")
+        if which != "latest_dct" and ctx.recent_quarter(start):
+            value = ctx.last_quarter
+        if value is None:
+            return []
+        year = parse_year(m.text("year"), dct)
+        if year is not None:
+            value = f"{year:04d}{value[4:]}"
+        elif which == "year_ago":
+            value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        return [Found(start, end, TimexType.DATE, value, None, None, True)]
+    unit = m.word("qunit") or "Q"
+    n = as_int(m.word("ord"))
+    if n is None:
+        n = as_int(ctx.grammar.number(m.text("num") or ""))
+    size = 3 if unit == "Q" else 6
+    if n is None or not 1 <= n <= 12 // size:
+        return []
+    letter = "Q" if unit == "Q" else "H"
+    year = parse_year(m.text("year", "year2"), dct, m.ctx.grammar)
+    from_dct = False
+    if year is None:
+        from_dct = True
+        yshift = as_int(m.word("yshift", "yshift2"))
+        if yshift is not None:
+            year = dct.year + yshift
+        else:
+            year = dct.year if dt.date(dct.year, size * (n - 1) + 1, 1) <= dct else dct.year - 1
+    if m.has("ago"):
+        year -= 1
+    value = f"{year:04d}-{letter}{n}"
+    if letter == "Q" and not m.has("ago"):
+        ctx.last_quarter, ctx.last_quarter_end = value, end
+    mod = m.word("part")
+    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
+
+
+def resolve_year_ago(m: Match) -> list[Found]:
+    """ "a year ago/earlier": the same quarter a year before if the text is about quarters."""
+    ctx = m.ctx
+    start, end = m.span()
+    if ctx.recent_quarter(start) and ctx.last_quarter:
+        q = ctx.last_quarter
+        value = f"{int(q[:4]) - 1:04d}{q[4:]}"
+    else:
+        value = f"{ctx.dct.year - 1:04d}"
+    return [Found(start, end, TimexType.DATE, value, None, None, True)]
+
+
+def resolve_decade(m: Match) -> list[Found]:
+    """ "les années 1990", "the late 1970s", "the '90s": value 199 (mod from early/mid/late)."""
+    dct = m.ctx.dct
+    start, end = m.span()
+    digits = (m.text("decade") or "").strip("'’")
+    if len(digits) == 4:
+        value = digits[:3]
+    elif len(digits) == 2:
+        value = f"{(dct.year // 100 - (1 if int(digits) > dct.year % 100 else 0)):02d}{digits[0]}"
+    else:
+        return []
+    mod = m.word("part")
+    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None)]
+
+
+def resolve_century(m: Match) -> list[Found]:
+    """ "le XXe siècle", "the 11th century": value 19 / 10 (the hundreds digits)."""
+    start, end = m.span()
+    n = roman_or_int(m.text("cent") or "") if m.has("cent") else as_int(m.word("ord"))
+    if not n or n > 30:
+        return []
+    mod = m.word("part")
+    return [Found(start, end, TimexType.DATE, f"{n - 1:02d}", mod if mod in _MODS else None)]
+
+
+def resolve_ignore(m: Match) -> list[Found]:
+    """Spans that look temporal but are not (they block shorter matches inside them)."""
+    return []
+
+
+RESOLVERS: dict[str, Callable[[Match], list[Found]]] = {
+    "point": resolve_point,
+    "time": resolve_time,
+    "day_range": resolve_day_range,
+    "relative": resolve_relative,
+    "offset": resolve_offset,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "ref": resolve_ref,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "year_ago": resolve_year_ago,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "ignore": resolve_ignore,
+}
+
+
+def resolve_numeric(m: Match) -> list[Found]:
+    """All-digit dates: 26/04/2025 (day first in French), 04/26/2025 (month first in English),
+    2025-04-26; the other order is tried when the language's order gives no valid date."""
+    dct = m.ctx.dct
+    start, end = m.span()
+    a, b = parse_day(m.text("a")), parse_day(m.text("b"))
+    year = parse_year(m.text("y"), dct)
+    if a is None or b is None or year is None:
+        return []
+    order = str(m.param("order") or m.ctx.grammar.numeric_date_order)
+    pairs = [(a, b), (b, a)] if order in {"dmy", "ymd"} else [(b, a), (a, b)]
+    for day, month in pairs:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        return [Found(start, end, TimexType.DATE, date.isoformat())]
+    return []
+
+
+def resolve_holiday(m: Match) -> list[Found]:
+    """Named days: "Noël", "Christmas 2024", "Thanksgiving", "Pâques" (nearest, as for dates)."""
+    ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
+    rule = m.word("holiday")
+    if not isinstance(rule, str):
+        return []
+    year = parse_year(m.text("year"), dct, ctx.grammar)
+    shift = as_int(m.word("shift", "shift2"))
+    if year is not None:
+        date = cal.holiday(year, rule)
+        from_dct = False
+    else:
+        options = [d for y in range(dct.year - 1, dct.year + 2) if (d := cal.holiday(y, rule))]
+        if not options:
+            return []
+        if shift == -1:
+            date = max((d for d in options if d < dct), default=options[0])
+        elif shift == 1:
+            date = min((d for d in options if d > dct), default=options[-1])
+        else:
+            reach = 335 if future_tense(ctx, start, end) else FUTURE_REACH_MONTHS * 31
+            ahead = [d for d in options if dct < d <= dct + dt.timedelta(days=reach)]
+            date = ahead[0] if ahead else max(d for d in options if d <= dct)
+        from_dct = True
+    if date is None:
+        return []
+    return [Found(start, end, TimexType.DATE, date.isoformat(), None, None, from_dct)]
+
+
+RESOLVERS["numeric"] = resolve_numeric
+RESOLVERS["holiday"] = resolve_holiday
