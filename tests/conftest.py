@@ -15,3 +15,13 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "correct horse")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_timeline_index():
+    """Each test starts without the per-process timeline index of an earlier test."""
+    import timeline.index
+
+    timeline.index._current = None
+    yield
+    timeline.index._current = None

@@ -11,6 +11,7 @@ import re
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,6 +75,12 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    highlights = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Spans of the text to highlight: time expressions and entity mentions."),
+    )
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -248,3 +255,27 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} -> {self.entity}"
+
+
+class TimelineState(models.Model):
+    """One row whose version changes whenever events, mentions or entities change.
+
+    Each web process keeps an in-memory index of the timeline (timeline.index); it compares this
+    version, one cheap query, to know when to rebuild.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"timeline version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        """Mark the timeline changed (call inside the transaction that changes it)."""
+        if not cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now()):
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})

@@ -1,15 +1,101 @@
-"""Public pages of the timeline. Views stay thin: queries live on the QuerySets."""
+"""Public pages of the timeline. Views stay thin: state from timeline.filters, data from timeline.index
+(which cards, counts) and timeline.cards (what a card shows), markup from one template with partials."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from __future__ import annotations
 
-from timeline.models import Event
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 
-# Until filters and paging arrive, the home page shows a bounded slice.
-HOME_PAGE_SIZE = 200
+from timeline.cards import article_segments, by_month_and_day, load_cards
+from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
+from timeline.filters import TimelineFilters, parse_filters
+from timeline.index import TimelineIndex, get_index
+from timeline.models import Article, Category, Entity
+
+PAGE_SIZE = 50
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """An htmx swap gets a fragment; a history restore (back button after a cache miss) a full page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _page(index: TimelineIndex, mask: int, filters: TimelineFilters) -> dict[str, object]:
+    lead_ids, next_cursor = index.page(
+        mask, newest_first=filters.newest_first, cursor=filters.cursor, size=PAGE_SIZE
+    )
+    return {
+        "months": by_month_and_day(load_cards(lead_ids)),
+        "next_query": filters.query_string(cursor=next_cursor) if next_cursor else "",
+    }
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    """The events in date order."""
-    events = list(Event.objects.in_date_order()[:HOME_PAGE_SIZE])
-    return render(request, "timeline/timeline.html", {"events": events})
+    """The timeline: filters, facet counts, the monthly chart and a page of cards."""
+    index = get_index()
+    filters = parse_filters(request.GET, index)
+    mask = filters.mask(index)
+    context: dict[str, object] = {"filters": filters, **_page(index, mask, filters)}
+    if filters.cursor and wants_fragment(request):
+        # "Load more": only the next cards, no facets or chart.
+        response = render(request, "timeline/timeline.html#cards-page", context)
+    else:
+        bars = chart_bars(index.histogram(mask), filters)
+        context.update(
+            total=mask.bit_count(),
+            facets=facets(index, mask, filters),
+            bars=bars,
+            chart_width=len(bars) * BAR_WIDTH,
+            categories=Category.choices,
+        )
+        template = "timeline/timeline.html"
+        if wants_fragment(request):
+            template += "#timeline-region"
+        response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def person_suggestions(request: HttpRequest) -> HttpResponse:
+    """Type-ahead for the person filter: persons whose name or alias contains what was typed."""
+    index = get_index()
+    filters = parse_filters(request.GET, index)
+    typed = request.GET.get("person_q", "")
+    context = {"filters": filters, "typed": typed, "suggestions": index.find_persons(typed)}
+    return render(request, "timeline/person_suggestions.html", context)
+
+
+def entity_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    """An entity's own timeline, its aliases and the entities most often seen with it."""
+    if kind not in Entity.Kind.values:
+        raise Http404("no such kind of entity")
+    lookup = {"iso_code": slug.upper()} if kind == Entity.Kind.COUNTRY else {"slug": slug}
+    entity = get_object_or_404(Entity.objects.select_related("country"), kind=kind, **lookup)
+    index = get_index()
+    filters = parse_filters(request.GET, index)
+    mask = index.entity_mask(entity.pk)
+    context: dict[str, object] = {"entity": entity, "filters": filters, **_page(index, mask, filters)}
+    if filters.cursor and wants_fragment(request):
+        response = render(request, "timeline/timeline.html#cards-page", context)
+    else:
+        context.update(
+            total=mask.bit_count(),
+            aliases=sorted(set(index.aliases.get(entity.pk, [])) - {entity.name}),
+            related=related_entities(index, entity.pk),
+        )
+        response = render(request, "timeline/entity_detail.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article's text with its time expressions and entities highlighted, its metadata and events."""
+    article = get_object_or_404(Article, pk=pk)
+    events = list(article.events.order_by("sentence_start", "date_start"))
+    context = {
+        "article": article,
+        "segments": article_segments(article),
+        "events": events,
+    }
+    return render(request, "timeline/article_detail.html", context)

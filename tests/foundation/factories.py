@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from timeline.models import Article, Entity, Event, Mention
+from timeline.models import Article, Entity, Event, EventGroup, Mention, TimelineState
 
 _counter = itertools.count(1)
 
@@ -35,7 +35,10 @@ def make_event(article: Article, entities: tuple[Entity, ...] = (), **fields) ->
         "sentence_start": 0,
         "sentence_end": len(article.body),
     }
+    if "group" not in fields:
+        fields["group"] = EventGroup.objects.create()
     event = Event.objects.create(article=article, **(defaults | fields))
     for entity in entities:
         Mention.objects.create(event=event, entity=entity, text=entity.name, start=0, end=len(entity.name))
+    TimelineState.bump()  # as the ingest does: the timeline index rebuilds
     return event

@@ -32,15 +32,6 @@ def test_home_page_loads_htmx_from_the_package_not_a_cdn(client):
     assert "unpkg.com" not in html and "cdn." not in html.lower()
 
 
-def test_home_page_queries_do_not_grow_with_the_number_of_events(client, django_assert_max_num_queries):
-    russia = make_entity("Russia", kind=Entity.Kind.COUNTRY, iso_code="RU")
-    for day in range(1, 21):
-        make_event(make_article(), entities=(russia,), day=datetime.date(2025, 4, day))
-    with django_assert_max_num_queries(5):
-        response = client.get(reverse("timeline:timeline"))
-    assert response.content.decode().count('class="card"') == 20
-
-
 @pytest.mark.parametrize(
     "url_name",
     [

@@ -11,7 +11,7 @@ from timeline.nlp import get_annotator
 from timeline.nlp.fallback_annotator import FallbackAnnotator
 from timeline.nlp.model_files import find_model_files
 from timeline.nlp.select import StanzaModelsMissingError
-from timeline.nlp.stanza_annotator import StanzaAnnotator
+from timeline.nlp.stanza_annotator import StanzaAnnotator, torch_threads
 from timeline.nlp.types import Annotator
 
 REPO = Path(__file__).resolve().parents[2]
@@ -97,3 +97,18 @@ def test_fallback_path_never_imports_stanza_or_torch(tmp_path: Path) -> None:
         "assert 'stanza' not in sys.modules and 'torch' not in sys.modules, sorted(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [(None, 1), ("3", 3), ("0", 1), ("many", 1)],
+    ids=["default_one_thread", "env_sets_threads", "zero_ignored", "garbage_ignored"],
+)
+def test_torch_thread_count_is_deliberate(
+    env: str | None, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if env is None:
+        monkeypatch.delenv("NLP_TORCH_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("NLP_TORCH_THREADS", env)
+    assert torch_threads() == expected

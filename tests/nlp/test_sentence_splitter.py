@@ -13,6 +13,8 @@ CASES_FR = [
      ["Mme. Borne a vu le Dr. Martin.", "Puis elle est partie."]),
     ("initial_in_name", "Le général J. Dupont commande. Les troupes avancent.",
      ["Le général J. Dupont commande.", "Les troupes avancent."]),
+    ("capital_letter_ending_a_sentence", "Le gouvernement prépare un plan B. Le président hésite.",
+     ["Le gouvernement prépare un plan B.", "Le président hésite."]),
     ("decimal_comma", "La croissance atteint 3,5 % en 2024. Selon l'Insee, elle ralentit.",
      ["La croissance atteint 3,5 % en 2024.", "Selon l'Insee, elle ralentit."]),
     ("guillemets_closing_sentence", "« C'est une provocation. » Le Kremlin a réagi.",

@@ -195,3 +195,28 @@ def test_long_lists_are_processed_in_chunks_without_mixing_documents(fixture_mod
     texts = [text for text, _, _ in paragraphs]
     chunked = StanzaAnnotator(files, docs_per_batch=2).annotate_many(texts, "en")
     assert [spans(a) for a in chunked] == [(s, e) for _, s, e in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir\u00a0Poutine a qualifié l'opération de «\u202fprovocation majeure\u202f»."
+        "\r\n\r\nKiev a répondu.",
+        "\t  Kim Jong-un n'a pas confirmé le déploiement.   \n",
+        "😀 Le Kremlin 😀 a réagi. Dmitri Peskov a parlé.",
+        "Le\u2028Kremlin.\u2029Moscou.",
+        "...",
+    ],
+    ids=[
+        "no_break_spaces_and_crlf",
+        "surrounding_whitespace",
+        "astral_characters",
+        "unicode_separators",
+        "dots",
+    ],
+)
+def test_offsets_slice_back_on_unusual_characters(text: str, annotators: dict[str, StanzaAnnotator]) -> None:
+    [annotation] = annotators["fr"].annotate_many([text], "fr")
+    assert_texts_slice_back(annotation, text)
+    covered = {i for s in annotation.sentences for i in range(s.start, s.end)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())

@@ -42,6 +42,7 @@ def download_models(
     # timeout and can hang behind a firewall.
     _check_reachable(f"{url}/resources_{resources_version()}.json", models_dir)
     import stanza
+    from stanza.resources.common import UnknownLanguageError
 
     models_dir.mkdir(parents=True, exist_ok=True)
     for lang in langs:
@@ -54,7 +55,9 @@ def download_models(
                 resources_url=url,
                 logging_level="INFO",  # shows Stanza's progress bars
             )
-        except Exception as exc:  # network, HTTP, unknown language, disk: all end the command the same way
+        except UnknownLanguageError as exc:
+            raise ModelDownloadError(f"Stanza has no models for language {lang!r}.") from exc
+        except Exception as exc:  # network, HTTP, disk: all end the command the same way
             raise ModelDownloadError(
                 f"Downloading Stanza models for {lang!r} failed: {type(exc).__name__}: {exc}. "
                 f"{_offline_advice(models_dir)}"

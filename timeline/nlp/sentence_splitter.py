@@ -2,9 +2,9 @@
 
 Rules, in order: every line break is a boundary; otherwise a boundary follows terminal punctuation
 (`.`, `!`, `?`, `…`, possibly with closing quotes or brackets) when whitespace and then something that can
-start a sentence (not a lowercase letter) follow. A period after a title ("M.", "Mr.", "Dr.", "St.") or
-an initial ("J.") never ends a sentence; after an ambiguous abbreviation ("etc.", "U.S.", "a.m.") it ends
-one only when the next word is a usual sentence opener. Decimals ("3.5", "3,5") never match since no
+start a sentence (not a lowercase letter) follow. A period after a title ("M.", "Mr.", "Dr.", "St.")
+never ends a sentence; after an initial ("J.") or an ambiguous abbreviation ("etc.", "U.S.", "a.m.") it
+ends one only when the next word is a usual sentence opener. Decimals ("3.5", "3,5") never match since no
 whitespace follows the separator. The word lists are language data (`timeline/nlp/data/<lang>.yaml`).
 """
 
@@ -70,9 +70,10 @@ def _ends_sentence(text: str, begin: int, match: re.Match[str], following: str, 
     word = _word_before(text, begin, match.start())
     if not word:
         return True
-    if word in rules.titles or (len(word) == 1 and word.isupper()):
-        return False  # "M. Zelensky", "Dr. Grossi", "John F. Kennedy"
-    if word in rules.abbreviations or ACRONYM.fullmatch(word):
+    if word in rules.titles:
+        return False  # "M. Zelensky", "Dr. Grossi", "St. Petersburg"
+    initial = len(word) == 1 and word.isupper()  # "John F. Kennedy" but also "plan B. Le..."
+    if initial or word in rules.abbreviations or ACRONYM.fullmatch(word):
         next_word = WORD.match(significant)
         return bool(next_word) and next_word.group() in rules.sentence_starters
     return True

@@ -23,7 +23,7 @@ from timeline.nlp.types import Annotation, Annotator
 from timeline.pipeline.events import extract_events
 from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
 from timeline.pipeline.reading import RawArticle, ReadError, read_path
-from timeline.pipeline.store import EntityStore, mark_extracted, replace_events
+from timeline.pipeline.store import EntityStore, mark_extracted, replace_events, set_highlights
 from timeline.temporal.tagger import tag
 from timeline.temporal.types import Precision, TimexType
 
@@ -255,6 +255,7 @@ class Ingestor:
             with transaction.atomic():
                 article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
                 replace_events(article, events, records, self.entities)
+                set_highlights(article, timexes, linked.mentions, records, self.entities)
                 mark_extracted(article, annotation.backend)
             self.timings.add("store", started)
             return Outcome(prepared.origin, "new" if created else "updated", article.pk, events=len(events))

@@ -15,9 +15,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from timeline.linking.types import EntityRecord
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
+from timeline.linking.types import Mention as LinkedMention
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
 from timeline.pipeline.events import ExtractedEvent
 from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, similarity
+from timeline.temporal.types import Timex
 
 # Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
 ALIAS_VIAS = {"alias", "ner", "surname"}
@@ -134,7 +136,34 @@ def replace_events(
         ignore_conflicts=True,
     )
     assign_groups(rows)
+    TimelineState.bump()
     return rows
+
+
+def set_highlights(
+    article: Article,
+    timexes: Iterable[Timex],
+    mentions: Iterable[LinkedMention],
+    records: dict[str, EntityRecord],
+    entities: EntityStore,
+) -> None:
+    """Keep the spans the article page highlights: every time expression and entity mention."""
+    spans: list[dict[str, object]] = [
+        {"start": t.start, "end": t.end, "kind": "date", "value": t.value, "type": str(t.type)}
+        for t in timexes
+    ]
+    for mention in mentions:
+        record = records.get(mention.key)
+        if record is not None:
+            spans.append(
+                {
+                    "start": mention.start,
+                    "end": mention.end,
+                    "kind": mention.kind,
+                    "entity": entities.entity_id(record),
+                }
+            )
+    article.highlights = sorted(spans, key=lambda span: (span["start"], -span["end"]))
 
 
 def _delete_events(article: Article) -> None:

@@ -17,15 +17,24 @@ Relative expressions
     are resolved against the publication date (DCT) and flagged ``from_dct``. "la veille",
     "le lendemain", "the next day" and clock times hang on the last day mentioned before them
     (else the DCT); a clock time immediately followed by a day ("vers 15 h 30, hier") takes it.
+    "cette année-là", "that year", "l'année suivante" hang on the year last mentioned; "the
+    quarter" and "a year ago" on a quarter named shortly before (financial news).
+Tense
+    The clause around an expression is "future" when the future marker of the language file
+    nearest to it ("sera", "-ra", "prévu", "will", "scheduled", "plans to"...) is closer than
+    any past marker; otherwise no tense is assumed (past markers alone decide nothing).
 Weekdays
     A weekday named alone is the latest one on or before the DCT ("lundi" in an article of
-    Monday 28 April 2025 = 2025-04-28, "samedi" = 2025-04-26), unless its clause is in the
-    future tense ("se réunira lundi", "will meet Monday") or says "prochain/next" (then the next
-    one); "dernier/last" = strictly before the DCT; "ce lundi" = the nearest Monday.
-Months and days without a year
+    Monday 28 April 2025 = 2025-04-28, "samedi" = 2025-04-26), unless its clause is future
+    ("se réunira jeudi", "will meet Thursday": the next one on or after the DCT) or it says
+    "prochain/next" (strictly after); "dernier/last" = strictly before; "ce lundi" = the nearest
+    Monday; "ce même lundi" = the Monday just mentioned.
+Months, days and holidays without a year
     The latest on or before the DCT, or the coming one when at most four months ahead; a future
-    clause reaches a year ahead; "dernier/prochain", "last/next" force the direction. A weekday
-    given with the date ("lundi 6 septembre") picks the year where it fits.
+    clause reaches eleven months ahead; "dernier/prochain", "last/next" force the direction. A
+    weekday given with the date ("lundi 6 septembre") picks the year where it fits. French
+    month names are lower case: a capitalised one inside a sentence without a day ("Jean Mai")
+    is a name; English month and weekday names must be capitalised ("may", "march" are verbs).
 Seasons
     Meteorological: spring = March-May, summer = June-August, autumn = September-November,
     winter YYYY-WI = December YYYY to end of February YYYY+1. "l'été 2024" = 2024-SU =
@@ -48,7 +57,11 @@ Vague references
 Quarters (financial news)
     "the third quarter" is the DCT's year's once that quarter has begun, else last year's;
     "the latest quarter" is the last one over at the DCT; "the quarter" and "a year ago"/"a year
-    earlier" follow a quarter named just before them.
+    earlier" follow a quarter named just before them (else the last one over / the year).
+Values
+    TIMEX3 / ISO 8601: 2025-04-28, 2025-W17, 2025-W17-WE, 2025-04, 2024-SU, 2025-Q1, 2025-H1,
+    2025, 199 (the 1990s), 19 (1900-1999), 2025-04-27TMO, 2025-04-22T21:45, midnight = T24;
+    durations P3D, PT1H, P6M, PXW; sets P1W, XXXX-WXX-4; PRESENT_REF, PAST_REF, FUTURE_REF.
 
 Language knowledge lives in ``data/<lang>.yaml`` (word tables and rule patterns); see
 ``lexicon.py``. Unknown languages give no expressions; no input makes ``tag`` raise.

@@ -110,11 +110,27 @@ def _value_period(value: str) -> Period | None:
 
 
 def cut_part(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
-    """Restrict a period to its first/middle/last third for the START/MID/END modifiers."""
+    """Restrict a period to its first/middle/last third for the START/MID/END modifiers.
+
+    Periods of whole months are cut in whole months (a year: January-April, May-August,
+    September-December; a quarter: one month each), shorter ones in days (a month: 1-10,
+    11-20, 21-end). A period of less than three days is left whole.
+    """
     if mod not in {"START", "MID", "END"}:
         return start, end
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and end == month_end(end.year, end.month) and months >= 3:
+        third = months // 3
+        first, count = {"START": (0, third), "MID": (third, months - 2 * third)}.get(
+            mod, (months - third, third)
+        )
+        y, m = add_months(start.year, start.month, first)
+        ey, em = add_months(y, m, count - 1)
+        return dt.date(y, m, 1), month_end(ey, em)
     days = (end - start).days + 1
-    third = max(days // 3, 1)
+    if days < 3:
+        return start, end
+    third = days // 3
     if mod == "START":
         return start, start + dt.timedelta(days=third - 1)
     if mod == "END":

@@ -8,7 +8,12 @@ A language file (``data/<lang>.yaml``) holds
 * ``macros``: reusable regex fragments, which may use ``@NAME`` themselves;
 * ``rules``: ``{kind, pattern, ...params}``; ``kind`` names a resolver in ``resolve.py``,
   named groups in ``pattern`` carry the parts the resolver needs (``day``, ``month``, ``unit``...);
-* scalars such as ``numeric_date_order`` and ``future_markers``.
+* ``future_markers`` / ``past_markers``: regexes giving the tense of a clause;
+* ``case_sensitive``: tables matched with their capitals only (English months and weekdays);
+* ``number_joiners`` ("et", "and"), ``number_articles`` ("a", "an": one, but never part of a
+  longer number), ``numeric_date_order`` (dmy/mdy), ``settings`` (``months_lowercase``);
+* ``triggers``: extra words that can start an expression without any word of the tables
+  (see ``tagger._regions``: rules only run near digits and words of the tables).
 
 Adding a language is adding such a file (plus tests); no code changes.
 """

@@ -1,24 +1,41 @@
 """Resolvers: turn one rule match into TIMEX3 type/value/mod (and, for anchored ranges, a period).
 
 Each rule of a language file names one resolver by its ``kind``; the resolver reads the named
-groups of the match (``day``, ``month``, ``unit``...) and the rule's parameters. Resolvers return
-``None`` when the match cannot be resolved (a 31 February, an unknown word), and the match is
-dropped.
+groups of the match (``day``, ``month``, ``unit``...) and the rule's parameters. A resolver
+returns an empty list when the match cannot be resolved (a 31 February, an unknown word), and
+the match is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from timeline.temporal import calendar as cal
-from timeline.temporal.lexicon import Grammar, Rule
+from timeline.temporal.anchoring import (
+    FUTURE_REACH_MONTHS,
+    closest_day,
+    closest_month,
+    future_tense,
+    tense,
+    weekday_date,
+)
+from timeline.temporal.context import Found, Match
+from timeline.temporal.parsing import (
+    as_int,
+    capitalised_name,
+    clock,
+    parse_day,
+    parse_year,
+    roman_or_int,
+    with_time,
+)
 from timeline.temporal.types import Precision, TimexType
 
 # How far back/forward a vague anchored duration reaches ("ces dernières semaines" = 4 weeks).
 VAGUE_SPAN = {"D": 7, "W": 4, "M": 3, "Q": 2, "HY": 2, "Y": 3, "DE": 2, "CE": 1}
+
+
 # Duration units: our unit code -> (TIMEX3 unit, multiplier, time part?)
 DURATION_UNITS = {
     "D": ("D", 1, False),
@@ -34,294 +51,22 @@ DURATION_UNITS = {
     "TM": ("M", 1, True),
     "TS": ("S", 1, True),
 }
-_SENTENCE_END = re.compile(r"[.!?;\n]")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-@dataclass
-class Found:
-    """A resolved expression, before it becomes a :class:`~timeline.temporal.types.Timex`."""
-
-    start: int
-    end: int
-    type: TimexType
-    value: str
-    mod: str | None = None
-    period: tuple[dt.date, dt.date, Precision] | None = None
-    from_dct: bool = False
-    # A clock time whose day was guessed from context; a day named right after it wins.
-    floating: bool = False
-
-
-@dataclass
-class Context:
-    """Document state shared by the resolvers, updated in text order."""
-
-    grammar: Grammar
-    text: str
-    dct: dt.date
-    ref_day: dt.date | None = None
-    ref_end: int = 0
-    last_quarter: str | None = None
-    last_quarter_end: int = 0
-    notes: dict[str, object] = field(default_factory=dict)
-
-    def anchor_day(self, start: int, same_paragraph: bool) -> tuple[dt.date, bool]:
-        """Day a relative expression hangs on: the last day mentioned (if allowed), else the DCT."""
-        if self.ref_day is not None and (
-            not same_paragraph or "\n" not in self.text[self.ref_end : start].strip()
-        ):
-            return self.ref_day, self.ref_day == self.dct
-        return self.dct, True
-
-    def recent_quarter(self, start: int) -> bool:
-        """Whether a quarter was named shortly before ``start`` (the text is about quarters)."""
-        return self.last_quarter is not None and start - self.last_quarter_end < QUARTER_REACH
-
-
-# How far (characters) a named quarter colours "a year ago" / "the quarter" after it.
-QUARTER_REACH = 300
-
-
-class Match:
-    """Read access to a rule match: group text, span and table lookups."""
-
-    def __init__(self, m: re.Match[str], rule: Rule, ctx: Context) -> None:
-        self.m = m
-        self.rule = rule
-        self.ctx = ctx
-        self.groups = {k: v for k, v in m.groupdict().items() if v is not None}
-
-    def has(self, name: str) -> bool:
-        return name in self.groups
-
-    def text(self, *names: str) -> str | None:
-        """Text of the first present group among ``names``."""
-        for name in names:
-            if name in self.groups:
-                return self.groups[name]
-        return None
-
-    def word(self, *names: str) -> object:
-        """Table value of the first present group among ``names``."""
-        for name in names:
-            if name in self.groups:
-                value = self.ctx.grammar.lookup(name, self.groups[name])
-                if value is not None:
-                    return value
-        return None
-
-    def param(self, name: str, default: object = None) -> object:
-        return self.rule.params.get(name, default)
-
-    def span(self, name: str | None = None) -> tuple[int, int]:
-        return self.m.span(name) if name else self.m.span()
-
-
-# --- small helpers -------------------------------------------------------------------------
-
-
-def parse_year(text: str | None, dct: dt.date, grammar: Grammar | None = None) -> int | None:
-    """Four-digit years as written; two-digit years ("98", "'05") in the century nearest the DCT;
-    spelled-out years ("nineteen ninety-six", "two thousand one") with the language's numbers."""
-    if not text:
-        return None
-    digits = text.strip().lstrip("'’")
-    if not digits.isdigit():
-        return spoken_year(digits, grammar)
-    year = int(digits)
-    if len(digits) == 2:
-        pivot = dct.year % 100 + 10
-        century = dct.year // 100 * 100
-        year = century + year if year <= pivot else century - 100 + year
-    return year if 1 <= year <= 9999 else None
-
-
-def spoken_year(text: str, grammar: Grammar | None) -> int | None:
-    """ "nineteen ninety-six" = 19 * 100 + 96; "two thousand one" = 2001 (plain number)."""
-    if grammar is None:
-        return None
-    words = grammar.number_word.findall(text)
-    if not words:
-        return None
-    if any(grammar.number(w) == 1000 for w in words):
-        value = grammar.number(text)
-    else:
-        high = grammar.number(words[0])
-        rest = text[text.lower().find(words[0].lower()) + len(words[0]) :]
-        low = grammar.number(rest) if rest.strip() else None
-        value = None if high is None or low is None else high * 100 + low
-    return int(value) if value and 1000 <= value <= 2100 else None
-
-
-def parse_day(text: str | None) -> int | None:
-    if not text:
-        return None
-    digits = re.match(r"\d+", text.strip())
-    return int(digits.group()) if digits else None
-
-
-def roman_or_int(text: str) -> int | None:
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    total = 0
-    values = [_ROMAN.get(ch.upper(), 0) for ch in text]
-    if not values or 0 in values:
-        return None
-    for i, v in enumerate(values):
-        total += -v if i + 1 < len(values) and values[i + 1] > v else v
-    return total
-
-
-# A month or day named without a year is taken in the future only this close to the DCT
-# (news mostly reports the past); a future-tense clause reaches up to a year ahead, a
-# weekday named with the day ("lundi 6 septembre") picks the year where it fits.
-FUTURE_REACH_MONTHS = 4
-
-
-def closest_month(month: int, dct: dt.date, shift: int | None, future: str | None = None) -> int:
-    """Year of a month named without one: the latest one up to the DCT's month, or the next
-    one when it is at most FUTURE_REACH_MONTHS ahead (or the clause is future); "dernier/last"
-    and "prochain/next" force the previous/next one."""
-    here = dct.year * 12 + dct.month - 1
-    candidates = [(y * 12 + month - 1, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if shift == -1:
-        return max((c for c in candidates if c[0] < here), default=candidates[0])[1]
-    if shift == 1:
-        return min((c for c in candidates if c[0] > here), default=candidates[-1])[1]
-    if shift == 0:
-        return dct.year
-    reach = {"future": 11, "past": 0}.get(future or "", FUTURE_REACH_MONTHS)
-    ahead = [c for c in candidates if here < c[0] <= here + reach]
-    if ahead:
-        return ahead[0][1]
-    return max(c for c in candidates if c[0] <= here)[1]
-
-
-def closest_day(
-    month: int, day: int, dct: dt.date, shift: int | None, future: str | None = None
-) -> dt.date | None:
-    """Date of a day and month named without a year (same policy as :func:`closest_month`)."""
-    candidates = []
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        return None
-    if shift == -1:
-        return max((c for c in candidates if c <= dct), default=candidates[0])
-    if shift == 1:
-        return min((c for c in candidates if c >= dct), default=candidates[-1])
-    reach = {"future": 335, "past": 0}.get(future or "", FUTURE_REACH_MONTHS * 31)
-    ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=reach)]
-    if ahead:
-        return ahead[0]
-    past = [c for c in candidates if c <= dct]
-    return past[-1] if past else candidates[0]
-
-
-def sentence_window(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence around a span (bounded to 150 characters each side) and the span's offset."""
-    lo = max(0, start - 150)
-    before = text[lo:start]
-    cuts = list(_SENTENCE_END.finditer(before))
-    if cuts:
-        lo += cuts[-1].end()
-    after = text[end : end + 150]
-    cut = _SENTENCE_END.search(after)
-    hi = end + (cut.start() if cut else len(after))
-    return text[lo:hi], start - lo
-
-
-def future_tense(ctx: Context, start: int, end: int) -> bool:
-    """Whether the clause around a span speaks of the future (nearest tense marker wins)."""
-    return tense(ctx, start, end) == "future"
-
-
-def tense(ctx: Context, start: int, end: int) -> str | None:
-    """ "future" or None: whether the nearest tense marker of the sentence is a future one."""
-    fut = ctx.grammar.future_markers
-    window, offset = sentence_window(ctx.text, start, end)
-
-    length = end - start
-
-    def nearest(pattern: re.Pattern[str] | None) -> int | None:
-        """Characters between the span and the closest marker outside it."""
-        if pattern is None:
-            return None
-        dists = [
-            offset - hit.end() if hit.end() <= offset else hit.start() - offset - length
-            for hit in pattern.finditer(window)
-            if hit.end() <= offset or hit.start() >= offset + length
-        ]
-        return min(dists) if dists else None
-
-    f = nearest(fut)
-    if f is None:
-        return None
-    # Past markers are too common to mean much alone; they only outvote a farther future one.
-    p = nearest(ctx.grammar.past_markers)
-    return "future" if p is None or f <= p else None
-
-
-def resolve_weekday(weekday: int, ctx: Context, shift: int | None, start: int, end: int) -> dt.date:
-    """A weekday named alone: the latest one on or before the DCT unless the text says otherwise.
-
-    "dernier/last" = strictly before the DCT, "prochain/next" = strictly after, "ce/this" = in
-    the DCT's week; a bare weekday in a future-tense clause is the next one on or after the DCT.
-    """
-    dct = ctx.dct
-    if shift == -1:
-        return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7 or 7)
-    if shift == 1:
-        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7 or 7)
-    if shift == 0:
-        ahead = (weekday - dct.weekday()) % 7
-        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
-    if future_tense(ctx, start, end):
-        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7)
-    return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7)
-
-
-def with_time(value: str, tod: object, hour: int | None, minute: int | None) -> str:
-    if hour == 24 and not minute:
-        return f"{value}T24"
-    if hour is not None:
-        return f"{value}T{hour:02d}:{(minute or 0):02d}"
-    if tod:
-        return f"{value}T{tod}"
-    return value
-
-
-def as_int(value: object) -> int | None:
-    try:
-        return int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return None
-
-
-def clock(m: Match) -> tuple[int | None, int | None]:
-    """Hour and minute of a clock time ("21 h 45", "8 p.m.", "midi"), or (None, None)."""
-    hour = parse_day(m.text("hour"))
-    if hour is None:
-        hour = as_int(m.word("clockword"))
-    if hour is None:
-        return None, None
-    minute = parse_day(m.text("minute"))
-    ampm = m.word("ampm")
-    if ampm == "PM" and hour < 12:
-        hour += 12
-    elif ampm == "AM" and hour == 12:
-        hour = 0
-    if hour > 24 or (minute is not None and minute > 59):
-        return None, None
-    return hour, minute
-
-
-# --- resolvers -----------------------------------------------------------------------------
+_MODS = {
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+}
 
 
 def resolve_point(m: Match) -> list[Found]:
@@ -336,7 +81,7 @@ def resolve_point(m: Match) -> list[Found]:
     from_dct = False
     value: str | None = None
     if m.has("anchorword") or m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+        base, from_dct = ctx.anchor_day(), True
         offset = as_int(m.word("anchorword")) or as_int(m.param("offset")) or 0
         value = (base + dt.timedelta(days=offset)).isoformat()
     elif m.has("dayword") or m.param("offset") is not None:
@@ -347,7 +92,7 @@ def resolve_point(m: Match) -> list[Found]:
         from_dct = True
     elif m.has("month"):
         month = as_int(m.word("month"))
-        if month is None:
+        if month is None or capitalised_name(m):
             return []
         year = parse_year(m.text("year", "year2"), dct, m.ctx.grammar)
         yshift = as_int(m.word("yshift", "yshift2"))
@@ -390,7 +135,7 @@ def resolve_point(m: Match) -> list[Found]:
             # "ce même lundi": the Monday just mentioned.
             value = ref.isoformat()
         else:
-            value = resolve_weekday(weekday, ctx, shift, start, end).isoformat()
+            value = weekday_date(weekday, ctx, shift, start, end).isoformat()
             from_dct = True
     elif m.has("year"):
         year = parse_year(m.text("year"), dct, ctx.grammar)
@@ -399,7 +144,7 @@ def resolve_point(m: Match) -> list[Found]:
         value = f"{year:04d}"
     elif tod or hour is not None:
         # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT.
-        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+        base, from_dct = ctx.anchor_day(), True
         floating = shift != 0
         if shift == 0:
             base, from_dct = dct, True
@@ -413,22 +158,6 @@ def resolve_point(m: Match) -> list[Found]:
     value = with_time(value, tod, hour, minute)
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
     return [Found(start, end, ttype, value, mod if mod in _MODS else None, None, from_dct)]
-
-
-_MODS = {
-    "START",
-    "MID",
-    "END",
-    "APPROX",
-    "BEFORE",
-    "AFTER",
-    "ON_OR_BEFORE",
-    "ON_OR_AFTER",
-    "LESS_THAN",
-    "MORE_THAN",
-    "EQUAL_OR_LESS",
-    "EQUAL_OR_MORE",
-}
 
 
 def resolve_day_range(m: Match) -> list[Found]:
@@ -454,15 +183,30 @@ def resolve_day_range(m: Match) -> list[Found]:
     ]
 
 
-def resolve_time(m: Match) -> list[Found]:
-    """Clock times, on the day last mentioned in the paragraph (else the DCT)."""
-    return resolve_point(m)
+def resolve_numeric(m: Match) -> list[Found]:
+    """All-digit dates: 26/04/2025 (day first in French), 04/26/2025 (month first in English),
+    2025-04-26; the other order is tried when the language's order gives no valid date."""
+    dct = m.ctx.dct
+    start, end = m.span()
+    a, b = parse_day(m.text("a")), parse_day(m.text("b"))
+    year = parse_year(m.text("y"), dct)
+    if a is None or b is None or year is None:
+        return []
+    order = str(m.param("order") or m.ctx.grammar.numeric_date_order)
+    pairs = [(a, b), (b, a)] if order in {"dmy", "ymd"} else [(b, a), (a, b)]
+    for day, month in pairs:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        return [Found(start, end, TimexType.DATE, date.isoformat())]
+    return []
 
 
 def resolve_relative(m: Match) -> list[Found]:
     """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted."""
     ctx, dct = m.ctx, m.ctx.dct
-    unit = m.word("unit")
+    unit = m.word("unit", "unit2") or m.param("unit_default")
     if not isinstance(unit, str):
         return []
     shift = as_int(m.word("shift", "shift2"))
@@ -497,13 +241,19 @@ def resolve_offset(m: Match) -> list[Found]:
     if n is None or n != int(n) or n > 5000:
         return []
     if m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(start, same_paragraph=False)
+        base, from_dct = ctx.anchor_day(), True
     else:
         base, from_dct = ctx.dct, True
+    if m.param("tense") == "future" and not future_tense(ctx, start, end):
+        # "in two weeks" is a date only when the clause speaks of the future ("will meet in
+        # two weeks"); otherwise it is a span ("the first attack in 20 years").
+        value = duration_value(n, unit)
+        return [Found(start, end, TimexType.DURATION, value)] if value else []
     if unit in {"TH", "TM", "TS"}:
         return []
     day = cal.shift(base, unit, direction * int(n))
-    value = cal.value_at(day, unit if unit != "WE" else "W")
+    # "a decade ago" is the year ten years back, not the decade it falls in.
+    value = cal.value_at(day, {"WE": "W", "DE": "Y", "CE": "Y"}.get(unit, unit))
     if value is None:
         return []
     mod = m.word("approx")
@@ -704,6 +454,18 @@ def resolve_quarter(m: Match) -> list[Found]:
     return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
 
 
+def resolve_ref_year(m: Match) -> list[Found]:
+    """ "that year" / "cette année-là", "the following year": the year last mentioned (+ offset)."""
+    ctx = m.ctx
+    start, end = m.span()
+    base = ctx.ref_year
+    if base is None:
+        return []
+    year = base + (as_int(m.param("offset")) or 0)
+    mod = m.word("part") or m.param("mod")
+    return [Found(start, end, TimexType.DATE, f"{year:04d}", mod if mod in _MODS else None)]
+
+
 def resolve_year_ago(m: Match) -> list[Found]:
     """ "a year ago/earlier": the same quarter a year before if the text is about quarters."""
     ctx = m.ctx
@@ -741,49 +503,6 @@ def resolve_century(m: Match) -> list[Found]:
     return [Found(start, end, TimexType.DATE, f"{n - 1:02d}", mod if mod in _MODS else None)]
 
 
-def resolve_ignore(m: Match) -> list[Found]:
-    """Spans that look temporal but are not (they block shorter matches inside them)."""
-    return []
-
-
-RESOLVERS: dict[str, Callable[[Match], list[Found]]] = {
-    "point": resolve_point,
-    "time": resolve_time,
-    "day_range": resolve_day_range,
-    "relative": resolve_relative,
-    "offset": resolve_offset,
-    "duration": resolve_duration,
-    "set": resolve_set,
-    "ref": resolve_ref,
-    "season": resolve_season,
-    "quarter": resolve_quarter,
-    "year_ago": resolve_year_ago,
-    "decade": resolve_decade,
-    "century": resolve_century,
-    "ignore": resolve_ignore,
-}
-
-
-def resolve_numeric(m: Match) -> list[Found]:
-    """All-digit dates: 26/04/2025 (day first in French), 04/26/2025 (month first in English),
-    2025-04-26; the other order is tried when the language's order gives no valid date."""
-    dct = m.ctx.dct
-    start, end = m.span()
-    a, b = parse_day(m.text("a")), parse_day(m.text("b"))
-    year = parse_year(m.text("y"), dct)
-    if a is None or b is None or year is None:
-        return []
-    order = str(m.param("order") or m.ctx.grammar.numeric_date_order)
-    pairs = [(a, b), (b, a)] if order in {"dmy", "ymd"} else [(b, a), (a, b)]
-    for day, month in pairs:
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        return [Found(start, end, TimexType.DATE, date.isoformat())]
-    return []
-
-
 def resolve_holiday(m: Match) -> list[Found]:
     """Named days: "Noël", "Christmas 2024", "Thanksgiving", "Pâques" (nearest, as for dates)."""
     ctx, dct = m.ctx, m.ctx.dct
@@ -814,5 +533,27 @@ def resolve_holiday(m: Match) -> list[Found]:
     return [Found(start, end, TimexType.DATE, date.isoformat(), None, None, from_dct)]
 
 
-RESOLVERS["numeric"] = resolve_numeric
-RESOLVERS["holiday"] = resolve_holiday
+def resolve_ignore(m: Match) -> list[Found]:
+    """Spans that look temporal but are not (they block shorter matches inside them)."""
+    return []
+
+
+RESOLVERS: dict[str, Callable[[Match], list[Found]]] = {
+    "point": resolve_point,
+    "time": resolve_point,
+    "day_range": resolve_day_range,
+    "numeric": resolve_numeric,
+    "relative": resolve_relative,
+    "offset": resolve_offset,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "ref": resolve_ref,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
+    "ref_year": resolve_ref_year,
+    "year_ago": resolve_year_ago,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "holiday": resolve_holiday,
+    "ignore": resolve_ignore,
+}

@@ -10,13 +10,15 @@ import logging
 import re
 
 from timeline.temporal import calendar as cal
-from timeline.temporal.lexicon import TOKEN, grammar
-from timeline.temporal.resolve import RESOLVERS, Context, Found, Match
+from timeline.temporal.context import Context, Found, Match
+from timeline.temporal.lexicon import TOKEN, Grammar, grammar
+from timeline.temporal.resolve import RESOLVERS
 from timeline.temporal.types import Timex, TimexType
 
 log = logging.getLogger(__name__)
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_YEAR_VALUE = re.compile(r"^\d{4}")
 _JUST_PUNCT = re.compile(r"^[\s,]{0,4}$")
 
 
@@ -55,7 +57,9 @@ def _regions(text: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for m in TOKEN.finditer(text):
         word = m.group()
-        if not (word[0].isdigit() or word[-1].isdigit() or word.lower() in triggers):
+        lower = word.lower()
+        # Plurals ("jeudis", "Mondays") trigger like their singular.
+        if not (word[0].isdigit() or word[-1].isdigit() or lower in triggers or lower[:-1] in triggers):
             continue
         lo = max(0, m.start() - _REACH)
         end = min(len(text), m.end() + _REACH)
@@ -96,7 +100,7 @@ def tag(text: str, lang: str, dct: dt.date | dt.datetime) -> list[Timex]:
     Never raises on any text: an unknown language or an internal error gives an empty list
     (errors are logged).
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not text or not isinstance(dct, dt.date):
         return []
     if isinstance(dct, dt.datetime):
         dct = dct.date()
@@ -105,9 +109,20 @@ def tag(text: str, lang: str, dct: dt.date | dt.datetime) -> list[Timex]:
     except (FileNotFoundError, OSError):
         log.warning("no temporal grammar for language %r", lang)
         return []
+    try:
+        return _tag(text, g, dct, whole_text=False)
+    except Exception:  # a tagging bug must not take the ingestion pipeline down
+        log.exception("temporal tagging failed on a %d-character text", len(text))
+        return []
+
+
+def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
+    """The tagging proper; ``whole_text`` runs the rules everywhere (tests check that the
+    trigger regions change nothing)."""
     ctx = Context(grammar=g, text=text, dct=dct)
     candidates = []
-    for lo, hi in _regions(text, g.triggers):
+    regions = [(0, len(text))] if whole_text else _regions(text, g.triggers)
+    for lo, hi in regions:
         for rule in g.rules:
             for m in rule.regex.finditer(text, lo, hi):
                 if m.end() > m.start():
@@ -126,7 +141,8 @@ def tag(text: str, lang: str, dct: dt.date | dt.datetime) -> list[Timex]:
             founds.append(f)
             if f.type in (TimexType.DATE, TimexType.TIME) and _DAY_VALUE.match(f.value):
                 ctx.ref_day = dt.date.fromisoformat(f.value[:10])
-                ctx.ref_end = f.end
+            if f.type in (TimexType.DATE, TimexType.TIME) and _YEAR_VALUE.match(f.value):
+                ctx.ref_year = int(f.value[:4])
     _attach_floating_times(founds, text)
     return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
 

@@ -1,0 +1,147 @@
+"""Counts under the current filters, read from the index: facets, the monthly chart, related entities,
+person suggestions. Plain functions returning plain data for the templates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from timeline.cards import flag
+from timeline.display import day, month
+from timeline.filters import TimelineFilters, parse_date
+from timeline.index import EntityInfo, TimelineIndex
+from timeline.models import Category
+
+PERSON_FACET_SIZE = 12
+CHART_HEIGHT = 60
+BAR_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class FacetItem:
+    value: str  # the query-string value: ISO code, slug or category
+    label: str
+    count: int
+    selected: bool
+    flag: str = ""
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, with the link that removes it."""
+
+    label: str
+    remove_query: str
+
+
+@dataclass(frozen=True)
+class Facets:
+    countries: list[FacetItem]
+    persons: list[FacetItem]
+    categories: list[FacetItem]
+    chips: list[Chip]
+
+
+def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
+    """Countries, persons and categories with the number of cards each would leave under the filters."""
+    countries = [
+        FacetItem(info.iso_code, info.name, count, info.iso_code in filters.countries, flag(info.iso_code))
+        for info, count in index.facet(mask, "country")
+    ]
+    persons_ranked = index.facet(mask, "person")
+    persons = [
+        FacetItem(info.slug, info.name, count, info.slug in filters.persons)
+        for info, count in persons_ranked[:PERSON_FACET_SIZE]
+    ]
+    shown = {item.value for item in persons}
+    # A selected person stays visible (with its count) even when outside the top of the list.
+    counted = {info.slug: count for info, count in persons_ranked}
+    for slug in filters.persons:
+        if slug not in shown:
+            info = index.entities[index.by_slug[("person", slug)]]
+            persons.append(FacetItem(slug, info.name, counted.get(slug, 0), True))
+    counts = index.category_counts(mask)
+    categories = [
+        FacetItem(value, str(label), counts.get(value, 0), value in filters.categories)
+        for value, label in Category.choices
+    ]
+    return Facets(countries, persons, categories, active_chips(index, filters))
+
+
+def active_chips(index: TimelineIndex, filters: TimelineFilters) -> list[Chip]:
+    chips = []
+    for code in filters.countries:
+        name = index.entities[index.by_iso[code]].name
+        chips.append(Chip(f"{flag(code)} {name}", filters.without("countries", code)))
+    for slug in filters.persons:
+        name = index.entities[index.by_slug[("person", slug)]].name
+        chips.append(Chip(name, filters.without("persons", slug)))
+    labels = dict(Category.choices)
+    for name in filters.categories:
+        chips.append(Chip(str(labels[name]), filters.without("categories", name)))
+    if filters.date_from:
+        label = _("from %(date)s") % {"date": day(filters.date_from)}
+        chips.append(Chip(label, filters.query_string(date_from=None)))
+    if filters.date_to:
+        label = _("to %(date)s") % {"date": day(filters.date_to)}
+        chips.append(Chip(label, filters.query_string(date_to=None)))
+    if filters.q:
+        chips.append(Chip(f"“{filters.q}”", filters.query_string(q="")))
+    return chips
+
+
+@dataclass(frozen=True)
+class Bar:
+    month: str
+    label: str
+    count: int
+    x: int
+    height: int
+    query: str
+
+    @property
+    def y(self) -> int:
+        return CHART_HEIGHT + 1 - self.height
+
+
+def month_bounds(key: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a "YYYY-MM" month."""
+    first, last = parse_date(key, end=False), parse_date(key, end=True)
+    assert first is not None and last is not None
+    return first, last
+
+
+def chart_bars(histogram: list[tuple[str, int]], filters: TimelineFilters) -> list[Bar]:
+    """Bars of the events-per-month chart; each links to the current filters narrowed to its month."""
+    if not histogram:
+        return []
+    top = max(count for _, count in histogram) or 1
+    bars = []
+    for position, (key, count) in enumerate(histogram):
+        first, last = month_bounds(key)
+        bars.append(
+            Bar(
+                month=key,
+                label=month(first),
+                count=count,
+                x=position * BAR_WIDTH,
+                height=max(1, round(CHART_HEIGHT * count / top)) if count else 0,
+                query=filters.query_string(date_from=first, date_to=last, cursor=""),
+            )
+        )
+    return bars
+
+
+def related_entities(index: TimelineIndex, entity_id: int, limit: int = 10) -> list[tuple[EntityInfo, int]]:
+    """The entities most often on the same cards as this one."""
+    mine = index.entity_mask(entity_id)
+    scored = [
+        (index.entities[other], (bits & mine).bit_count())
+        for other, bits in index.entity_bits.items()
+        if other != entity_id and other in index.entities
+    ]
+    scored = [item for item in scored if item[1]]
+    scored.sort(key=lambda item: (-item[1], item[0].name))
+    return scored[:limit]

@@ -1,0 +1,176 @@
+"""The timeline's state, read from the query string once for the page, its fragments, the chart and exports.
+
+Parameters: country (ISO code, repeatable), person (entity slug, repeatable), category (repeatable),
+from / to (YYYY-MM-DD, YYYY-MM or YYYY), q (text), order (oldest|newest), cursor (paging).
+Values that are unknown or malformed are dropped, each with a note the page shows: a shared link with a
+typo still opens, and says what it ignored.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from timeline.index import TimelineIndex
+from timeline.models import Category
+
+ORDERS = ("oldest", "newest")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    countries: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    q: str = ""
+    order: str = "oldest"
+    cursor: str = ""
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def newest_first(self) -> bool:
+        return self.order == "newest"
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.countries or self.persons or self.categories or self.date_from or self.date_to or self.q
+        )
+
+    def params(self) -> list[tuple[str, str]]:
+        """The query string pairs that reproduce these filters (without the cursor)."""
+        pairs = [("country", code) for code in self.countries]
+        pairs += [("person", slug) for slug in self.persons]
+        pairs += [("category", name) for name in self.categories]
+        if self.date_from:
+            pairs.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            pairs.append(("to", self.date_to.isoformat()))
+        if self.q:
+            pairs.append(("q", self.q))
+        if self.order != "oldest":
+            pairs.append(("order", self.order))
+        return pairs
+
+    def query_string(self, **changes: object) -> str:
+        """'?...' for these filters with some changed, e.g. query_string(countries=(...), cursor="")."""
+        changed = replace(self, **changes) if changes else self
+        pairs = changed.params()
+        if changed.cursor:
+            pairs.append(("cursor", changed.cursor))
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def without(self, name: str, value: str) -> str:
+        """Query string with one value of a repeatable filter removed (a chip's remove link)."""
+        current: tuple[str, ...] = getattr(self, name)
+        return self.query_string(**{name: tuple(v for v in current if v != value)})
+
+    def toggled(self, name: str, value: str) -> str:
+        current: tuple[str, ...] = getattr(self, name)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return self.query_string(**{name: values})
+
+    def mask(self, index: TimelineIndex) -> int:
+        """The cards these filters select, as a bitset of the index."""
+        mask = index.everything
+        for code in self.countries:
+            mask &= index.entity_mask(index.by_iso[code])
+        for slug in self.persons:
+            mask &= index.entity_mask(index.by_slug[("person", slug)])
+        if self.categories:
+            mask &= index.category_mask(self.categories)
+        if self.date_from or self.date_to:
+            mask &= index.date_mask(self.date_from, self.date_to)
+        if self.q:
+            mask &= index.text_mask(self.q)
+        return mask
+
+
+def parse_date(value: str, *, end: bool) -> datetime.date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first day (from) or last day (to)."""
+    match = DATE_PATTERN.match(value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return datetime.date(int(year), int(month), int(day))
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return datetime.date(int(year), int(month), last if end else 1)
+        return datetime.date(int(year), 12, 31) if end else datetime.date(int(year), 1, 1)
+    except ValueError:
+        return None
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+
+def parse_filters(query: QueryDict, index: TimelineIndex) -> TimelineFilters:
+    """Validate the query string against what the timeline holds; never raises."""
+    notes: list[str] = []
+    countries = []
+    for code in _unique(query.getlist("country")):
+        if code.upper() in index.by_iso:
+            countries.append(code.upper())
+        else:
+            notes.append(_("Unknown country “%(value)s” ignored.") % {"value": code})
+    persons = []
+    for slug in _unique(query.getlist("person")):
+        if ("person", slug) in index.by_slug:
+            persons.append(slug)
+        else:
+            notes.append(_("Unknown person “%(value)s” ignored.") % {"value": slug})
+    typed = query.get("person_q", "").strip()
+    if typed:
+        # Without JavaScript there is no type-ahead: the name typed in the person box picks the
+        # best-matching person when the form is submitted.
+        found = index.find_persons(typed, limit=1)
+        if found and found[0][0].slug not in persons:
+            persons.append(found[0][0].slug)
+        elif not found:
+            notes.append(_("No person matches “%(value)s”.") % {"value": typed})
+    categories = []
+    for name in _unique(query.getlist("category")):
+        if name in Category.values:
+            categories.append(name)
+        else:
+            notes.append(_("Unknown category “%(value)s” ignored.") % {"value": name})
+    dates: dict[str, datetime.date | None] = {}
+    for name, end in (("from", False), ("to", True)):
+        raw = query.get(name, "").strip()
+        dates[name] = parse_date(raw, end=end) if raw else None
+        if raw and dates[name] is None:
+            notes.append(
+                _("“%(value)s” is not a date (use YYYY-MM-DD or YYYY-MM); ignored.") % {"value": raw}
+            )
+    if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
+        notes.append(_("“From” was after “To”: the two dates were swapped."))
+        dates["from"], dates["to"] = dates["to"], dates["from"]
+    order = query.get("order", "oldest")
+    if order not in ORDERS:
+        notes.append(_("Unknown order “%(value)s” ignored.") % {"value": order})
+        order = "oldest"
+    q = " ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH]
+    return TimelineFilters(
+        countries=tuple(countries),
+        persons=tuple(persons),
+        categories=tuple(categories),
+        date_from=dates["from"],
+        date_to=dates["to"],
+        q=q,
+        order=order,
+        cursor=query.get("cursor", "")[:80],
+        notes=tuple(notes),
+    )

@@ -1,0 +1,286 @@
+"""The in-memory index behind the timeline's filters, facet counts, histogram and paging.
+
+A card of the timeline is a group of events reporting one happening; its lead event (the most precisely
+dated, then the earliest) gives its date. Cards are numbered in date order (their *positions*); every filter
+value maps to a bitset of positions (a Python int), so a combination of filters is an AND of integers and a
+facet count is a popcount. Measured at 100,000 events, this is what brings a filtered page with its facets
+under 50 ms where SQL GROUP BYs take hundreds (see bench/bench_timeline.py and the README).
+
+Each process builds the index once from the database and rebuilds it when TimelineState changes (one
+cheap query per request). Nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.models import Entity, EntityAlias, Event, Mention, TimelineState
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for search ("Koursk" and "koursk", "Corée" and "coree" match)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def bits_of(positions: Iterable[int], size: int) -> int:
+    """A bitset with the given positions set (built through a bytearray: linear, not quadratic)."""
+    buffer = bytearray((size + 7) // 8)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def ascending(mask: int) -> Iterator[int]:
+    while mask:
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
+
+
+def descending(mask: int) -> Iterator[int]:
+    while mask:
+        position = mask.bit_length() - 1
+        yield position
+        mask ^= 1 << position
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    id: int
+    kind: str
+    name: str
+    slug: str
+    iso_code: str
+
+
+@dataclass(eq=False)  # hashed by identity: the per-index caches below key on it
+class TimelineIndex:
+    identity: tuple[int, object]  # TimelineState version and time of change
+    lead_ids: list[int] = field(default_factory=list)  # position -> lead event id
+    keys: list[tuple[datetime.date, datetime.date, int]] = field(default_factory=list)
+    entity_bits: dict[int, int] = field(default_factory=dict)
+    category_bits: dict[str, int] = field(default_factory=dict)
+    month_bits: dict[str, int] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    entities: dict[int, EntityInfo] = field(default_factory=dict)
+    aliases: dict[int, list[str]] = field(default_factory=dict)
+    by_iso: dict[str, int] = field(default_factory=dict)
+    by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.lead_ids)
+
+    @property
+    def everything(self) -> int:
+        return (1 << self.size) - 1
+
+    # -- building ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls) -> TimelineIndex:
+        """Read events, mentions and entities (four queries) and index them."""
+        state = TimelineState.objects.filter(pk=1).values_list("version", "changed_at").first()
+        index = cls(identity=state or (0, None))
+        events = list(
+            Event.objects.values_list("id", "group_id", "date_start", "date_end", "category", "sentence")
+        )
+        members: dict[object, list[tuple]] = defaultdict(list)
+        for row in events:
+            # An event an editor took out of its group is a card of its own.
+            members[row[1] if row[1] is not None else ("event", row[0])].append(row)
+        cards = []
+        for rows in members.values():
+            lead = min(rows, key=lambda r: (r[3] - r[2], r[2], r[0]))
+            cards.append(((lead[2], lead[3], lead[0]), rows))
+        cards.sort(key=lambda card: card[0])
+        position_of_event: dict[int, int] = {}
+        categories: dict[str, list[int]] = defaultdict(list)
+        months: dict[str, list[int]] = defaultdict(list)
+        texts: list[list[str]] = []
+        for position, (key, rows) in enumerate(cards):
+            index.keys.append(key)
+            index.lead_ids.append(key[2])
+            months[key[0].strftime("%Y-%m")].append(position)
+            for row in rows:
+                position_of_event[row[0]] = position
+            for category in {row[4] for row in rows}:
+                categories[category].append(position)
+            texts.append([row[5] for row in rows])
+
+        for row in Entity.objects.values_list("id", "kind", "name", "slug", "iso_code"):
+            info = EntityInfo(*row)
+            index.entities[info.id] = info
+            index.by_slug[(info.kind, info.slug)] = info.id
+            if info.iso_code:
+                index.by_iso[info.iso_code] = info.id
+        for entity_id, name in EntityAlias.objects.values_list("entity_id", "name"):
+            index.aliases.setdefault(entity_id, []).append(name)
+
+        positions: dict[int, set[int]] = defaultdict(set)
+        for event_id, entity_id in Mention.objects.values_list("event_id", "entity_id"):
+            position = position_of_event.get(event_id)
+            if position is not None:
+                positions[entity_id].add(position)
+        size = index.size
+        index.entity_bits = {entity: bits_of(found, size) for entity, found in positions.items()}
+        index.category_bits = {name: bits_of(found, size) for name, found in categories.items()}
+        index.month_bits = {month: bits_of(found, size) for month, found in months.items()}
+        # Searchable text: the sentences plus the names of the entities involved, so a search for
+        # "Putin" also finds "Poutine".
+        names_at: dict[int, list[str]] = defaultdict(list)
+        for entity_id, found in positions.items():
+            info = index.entities.get(entity_id)
+            if info is not None:
+                for position in found:
+                    names_at[position].append(info.name)
+        index.texts = [fold(" ".join(texts[p] + names_at[p])) for p in range(size)]
+        return index
+
+    # -- filtering --------------------------------------------------------------------------------------
+
+    def entity_mask(self, entity_id: int) -> int:
+        return self.entity_bits.get(entity_id, 0)
+
+    def category_mask(self, categories: Iterable[str]) -> int:
+        mask = 0
+        for category in categories:
+            mask |= self.category_bits.get(category, 0)
+        return mask
+
+    def date_mask(self, date_from: datetime.date | None, date_to: datetime.date | None) -> int:
+        """Cards whose period overlaps [date_from, date_to] (either bound may be open)."""
+        return _date_mask(self, date_from, date_to)
+
+    def text_mask(self, query: str) -> int:
+        """Cards containing every word of the query (accents and case ignored)."""
+        return _text_mask(self, query)
+
+    # -- reading ----------------------------------------------------------------------------------------
+
+    def facet(self, mask: int, kind: str) -> list[tuple[EntityInfo, int]]:
+        """Entities of a kind with the number of cards under `mask` that involve them, most first."""
+        counts = []
+        for entity_id, bits in self.entity_bits.items():
+            info = self.entities.get(entity_id)
+            if info is None or info.kind != kind:
+                continue
+            count = (bits & mask).bit_count()
+            if count:
+                counts.append((info, count))
+        counts.sort(key=lambda item: (-item[1], item[0].name))
+        return counts
+
+    def category_counts(self, mask: int) -> dict[str, int]:
+        return {name: (bits & mask).bit_count() for name, bits in self.category_bits.items()}
+
+    def histogram(self, mask: int) -> list[tuple[str, int]]:
+        """Cards per month ("YYYY-MM", count) from the first to the last month with any, gaps included."""
+        counts = {month: (bits & mask).bit_count() for month, bits in self.month_bits.items()}
+        present = sorted(month for month, count in counts.items() if count)
+        if not present:
+            return []
+        months = []
+        year, month = map(int, present[0].split("-"))
+        last = present[-1]
+        while True:
+            label = f"{year:04d}-{month:02d}"
+            months.append((label, counts.get(label, 0)))
+            if label == last:
+                return months
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
+        """Persons whose name or an alias contains the typed text (accents ignored), most reported first."""
+        needle = fold(typed.strip())
+        if len(needle) < 2:
+            return []
+        found = []
+        for entity_id, info in self.entities.items():
+            if info.kind != "person":
+                continue
+            names = [info.name, *self.aliases.get(entity_id, [])]
+            if any(needle in fold(name) for name in names):
+                found.append((info, self.entity_mask(entity_id).bit_count()))
+        found.sort(key=lambda item: (-item[1], item[0].name))
+        return found[:limit]
+
+    def cursor_of(self, position: int) -> str:
+        start, end, lead = self.keys[position]
+        return f"{start.isoformat()}_{end.isoformat()}_{lead}"
+
+    def cursor_range(self, cursor: str, *, newest_first: bool) -> int | None:
+        """Mask of the positions after a cursor in the reading order (None for a malformed cursor).
+
+        The cursor names a sort key, not a position, so it stays valid when the index is rebuilt.
+        """
+        try:
+            start, end, lead = cursor.split("_")
+            key = (datetime.date.fromisoformat(start), datetime.date.fromisoformat(end), int(lead))
+        except ValueError:
+            return None
+        before = bisect.bisect_left(self.keys, key)  # positions < before have smaller keys
+        if newest_first:
+            return (1 << before) - 1
+        after = bisect.bisect_right(self.keys, key)  # positions >= after have larger keys
+        return self.everything & ~((1 << after) - 1)
+
+    def page(
+        self, mask: int, *, newest_first: bool, cursor: str = "", size: int = 50
+    ) -> tuple[list[int], str]:
+        """Lead event ids of one page of cards under `mask`, and the next page's cursor ("" at the end)."""
+        if cursor:
+            allowed = self.cursor_range(cursor, newest_first=newest_first)
+            if allowed is not None:
+                mask &= allowed
+        walk = descending(mask) if newest_first else ascending(mask)
+        positions: list[int] = []
+        for position in walk:
+            if len(positions) == size:
+                return [self.lead_ids[p] for p in positions], self.cursor_of(positions[-1])
+            positions.append(position)
+        return [self.lead_ids[p] for p in positions], ""
+
+
+@lru_cache(maxsize=64)
+def _date_mask(index: TimelineIndex, date_from: datetime.date | None, date_to: datetime.date | None) -> int:
+    low = date_from or datetime.date.min
+    high = date_to or datetime.date.max
+    # Positions are sorted by start: those starting after `high` are all at the end.
+    stop = bisect.bisect_right(index.keys, (high, datetime.date.max, 2**63))
+    return bits_of((p for p in range(stop) if index.keys[p][1] >= low), index.size)
+
+
+@lru_cache(maxsize=64)
+def _text_mask(index: TimelineIndex, query: str) -> int:
+    words = fold(query).split()
+    if not words:
+        return index.everything
+    return bits_of(
+        (p for p, text in enumerate(index.texts) if all(word in text for word in words)), index.size
+    )
+
+
+_lock = threading.Lock()
+_current: TimelineIndex | None = None
+
+
+def get_index() -> TimelineIndex:
+    """The index of the current data, rebuilt when the timeline changed since it was built."""
+    global _current
+    state = TimelineState.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
+    index = _current
+    if index is not None and index.identity == state:
+        return index
+    with _lock:
+        if _current is None or _current.identity != state:
+            _current = TimelineIndex.build()
+        return _current

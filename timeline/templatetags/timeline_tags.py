@@ -1,0 +1,34 @@
+"""Template helpers for timeline links."""
+
+from django import template
+from django.urls import reverse
+
+from timeline.cards import flag as flag_of
+from timeline.filters import TimelineFilters
+
+register = template.Library()
+
+
+@register.simple_tag
+def filter_url(filters: TimelineFilters | None, name: str, value: str) -> str:
+    """The timeline URL with the current filters plus one more value (a chip on a card)."""
+    base = reverse("timeline:timeline")
+    if filters is None:
+        filters = TimelineFilters()
+    current: tuple[str, ...] = getattr(filters, name)
+    if value in current:
+        return base + filters.query_string(cursor="")
+    return base + filters.query_string(**{name: (*current, value)}, cursor="")
+
+
+@register.simple_tag
+def entity_url(entity) -> str:
+    """The page of an entity (countries by ISO code, the others by slug)."""
+    key = entity.iso_code if entity.kind == "country" else entity.slug
+    return reverse("timeline:entity", kwargs={"kind": entity.kind, "slug": key})
+
+
+@register.filter
+def flag(iso_code: str) -> str:
+    """The flag emoji of a country code."""
+    return flag_of(iso_code or "")

@@ -1,0 +1,125 @@
+"""Where expressions without a full date land: year inference for months and days, the tense
+of the clause, weekdays relative to the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.temporal.context import Context
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+# A month or day named without a year is taken in the future only this close to the DCT
+# (news mostly reports the past); a future-tense clause reaches up to a year ahead, a
+# weekday named with the day ("lundi 6 septembre") picks the year where it fits.
+FUTURE_REACH_MONTHS = 4
+
+
+def closest_month(month: int, dct: dt.date, shift: int | None, future: str | None = None) -> int:
+    """Year of a month named without one: the latest one up to the DCT's month, or the next
+    one when it is at most FUTURE_REACH_MONTHS ahead (or the clause is future); "dernier/last"
+    and "prochain/next" force the previous/next one."""
+    here = dct.year * 12 + dct.month - 1
+    candidates = [(y * 12 + month - 1, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if shift == -1:
+        return max((c for c in candidates if c[0] < here), default=candidates[0])[1]
+    if shift == 1:
+        return min((c for c in candidates if c[0] > here), default=candidates[-1])[1]
+    if shift == 0:
+        return dct.year
+    reach = {"future": 11, "past": 0}.get(future or "", FUTURE_REACH_MONTHS)
+    ahead = [c for c in candidates if here < c[0] <= here + reach]
+    if ahead:
+        return ahead[0][1]
+    return max(c for c in candidates if c[0] <= here)[1]
+
+
+def closest_day(
+    month: int, day: int, dct: dt.date, shift: int | None, future: str | None = None
+) -> dt.date | None:
+    """Date of a day and month named without a year (same policy as :func:`closest_month`)."""
+    candidates = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if shift == -1:
+        return max((c for c in candidates if c <= dct), default=candidates[0])
+    if shift == 1:
+        return min((c for c in candidates if c >= dct), default=candidates[-1])
+    reach = {"future": 335, "past": 0}.get(future or "", FUTURE_REACH_MONTHS * 31)
+    ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=reach)]
+    if ahead:
+        return ahead[0]
+    past = [c for c in candidates if c <= dct]
+    return past[-1] if past else candidates[0]
+
+
+def sentence_window(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around a span (bounded to 150 characters each side) and the span's offset."""
+    lo = max(0, start - 150)
+    before = text[lo:start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        lo += cuts[-1].end()
+    after = text[end : end + 150]
+    cut = _SENTENCE_END.search(after)
+    hi = end + (cut.start() if cut else len(after))
+    return text[lo:hi], start - lo
+
+
+def future_tense(ctx: Context, start: int, end: int) -> bool:
+    """Whether the clause around a span speaks of the future (nearest tense marker wins)."""
+    return tense(ctx, start, end) == "future"
+
+
+def tense(ctx: Context, start: int, end: int) -> str | None:
+    """ "future" or None: whether the nearest tense marker of the sentence is a future one."""
+    fut = ctx.grammar.future_markers
+    window, offset = sentence_window(ctx.text, start, end)
+
+    length = end - start
+
+    def nearest(pattern: re.Pattern[str] | None) -> int | None:
+        """Characters between the span and the closest marker outside it."""
+        if pattern is None:
+            return None
+        dists = [
+            offset - hit.end() if hit.end() <= offset else hit.start() - offset - length
+            for hit in pattern.finditer(window)
+            if hit.end() <= offset or hit.start() >= offset + length
+        ]
+        return min(dists) if dists else None
+
+    f = nearest(fut)
+    if f is None:
+        return None
+    # Past markers alone decide nothing (a date a few months ahead in a past-tense report
+    # is still usually ahead: "said the vote would be held Dec. 7"); they only outvote a
+    # farther future marker.
+    p = nearest(ctx.grammar.past_markers)
+    return "future" if p is None or f <= p else None
+
+
+def weekday_date(weekday: int, ctx: Context, shift: int | None, start: int, end: int) -> dt.date:
+    """A weekday named alone: the latest one on or before the DCT unless the text says otherwise.
+
+    "dernier/last" = strictly before the DCT, "prochain/next" = strictly after, "ce/this" = in
+    the DCT's week; a bare weekday in a future-tense clause is the next one on or after the DCT.
+    """
+    dct = ctx.dct
+    if shift == -1:
+        return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7 or 7)
+    if shift == 1:
+        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7 or 7)
+    if shift == 0:
+        ahead = (weekday - dct.weekday()) % 7
+        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if future_tense(ctx, start, end):
+        return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7)
+    return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7)
