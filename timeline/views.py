@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import push_url
 
 from timeline.cards import article_segments, by_month_and_day, load_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
@@ -13,7 +15,10 @@ from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import TimelineIndex, get_index
 from timeline.models import Article, Category, Entity
 
-PAGE_SIZE = 50
+
+def page_size() -> int:
+    """Cards per page (setting TIMELINE_PAGE_SIZE, default 50)."""
+    return getattr(settings, "TIMELINE_PAGE_SIZE", 50)
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -23,7 +28,7 @@ def wants_fragment(request: HttpRequest) -> bool:
 
 def _page(index: TimelineIndex, mask: int, filters: TimelineFilters) -> dict[str, object]:
     lead_ids, next_cursor = index.page(
-        mask, newest_first=filters.newest_first, cursor=filters.cursor, size=PAGE_SIZE
+        mask, newest_first=filters.newest_first, cursor=filters.cursor, size=page_size()
     )
     return {
         "months": by_month_and_day(load_cards(lead_ids)),
@@ -53,6 +58,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
         if wants_fragment(request):
             template += "#timeline-region"
         response = render(request, template, context)
+        if wants_fragment(request):
+            # The address bar shows the canonical link of this view (no empty form fields), to share.
+            push_url(response, (request.path + filters.query_string(cursor="")).rstrip("?"))
     patch_vary_headers(response, ["HX-Request"])
     return response
 

@@ -105,8 +105,8 @@ def test_bad_parameters_never_fail_and_say_what_was_ignored(client, small_timeli
     assert note in response.content.decode()
 
 
-def test_load_more_returns_the_next_cards_only(client, small_timeline, monkeypatch):
-    monkeypatch.setattr("timeline.views.PAGE_SIZE", 3)
+def test_load_more_returns_the_next_cards_only(client, small_timeline, settings):
+    settings.TIMELINE_PAGE_SIZE = 3
     first = client.get(URL)
     more = re.search(r'<li class="load-more">\s*<a href="([^"]+)"', first.content.decode())
     assert more
@@ -198,3 +198,10 @@ def test_the_index_is_shared_between_requests(client, small_timeline):
     index = get_index()
     client.get(URL, {"country": "RU"})
     assert get_index() is index
+
+
+def test_an_htmx_swap_pushes_the_canonical_link(client, small_timeline):
+    query = {"q": "", "from": "", "to": "", "order": "oldest", "country": "kp", "person_q": ""}
+    response = client.get(URL, query, HTTP_HX_REQUEST="true")
+    assert response["HX-Push-Url"] == "/?country=KP"
+    assert client.get(URL, {"q": ""}, HTTP_HX_REQUEST="true")["HX-Push-Url"] == "/"

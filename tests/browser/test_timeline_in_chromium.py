@@ -1,0 +1,105 @@
+"""A reader's path through the timeline in Chromium: filters, history, paging, entity page, language."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.foundation.factories import make_article, make_entity, make_event
+from timeline.models import Entity
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+D = datetime.date
+
+
+@pytest.fixture
+def timeline_data():
+    ru = make_entity("Russia", kind=Entity.Kind.COUNTRY, iso_code="RU", slug="russia")
+    kp = make_entity("North Korea", kind=Entity.Kind.COUNTRY, iso_code="KP", slug="north-korea")
+    ua = make_entity("Ukraine", kind=Entity.Kind.COUNTRY, iso_code="UA", slug="ukraine")
+    putin = make_entity("Vladimir Putin", country=ru)
+    kim = make_entity("Kim Jong Un", country=kp)
+    article = make_article(title="Demo", body="Demo text.")
+    make_event(article, (kp, ru, kim), day=D(2025, 4, 28), sentence="Pyongyang confirmed its troops fought.")
+    make_event(article, (ru, putin, kp), day=D(2025, 4, 28), sentence="Putin thanked North Korea.")
+    make_event(article, (ru, putin), day=D(2025, 4, 26), sentence="Putin was told Kursk was retaken.")
+    for day in range(1, 13):
+        make_event(article, (ua, ru), day=D(2024, 8, day), sentence=f"Fighting in Kursk, day {day}.")
+    return {"putin": putin}
+
+
+def test_filter_by_country_then_person_go_back_and_load_more(page, live_server, timeline_data, settings):
+    settings.TIMELINE_PAGE_SIZE = 5
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto("/")
+    expect(page.locator(".summary")).to_contain_text("15 events")
+
+    page.get_by_label(re.compile("North Korea")).check()
+    expect(page).to_have_url(re.compile(r"\?country=KP$"))
+    expect(page.locator(".summary")).to_contain_text("2 events")
+    # The country facet counts follow: Russia is on both North Korean cards.
+    expect(page.locator("label", has=page.locator("#country-RU"))).to_contain_text("2")
+
+    page.get_by_label(re.compile("Vladimir Putin")).check()
+    expect(page).to_have_url(re.compile(r"\?country=KP&person=vladimir-putin$"))
+    expect(page.locator(".card")).to_have_count(1)
+    expect(page.locator(".card .sentence")).to_have_text("Putin thanked North Korea.")
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?country=KP$"))
+    expect(page.locator(".card")).to_have_count(2)
+    page.go_back()
+    expect(page.locator(".summary")).to_contain_text("15 events")
+
+    # Five cards, then the next ones as the "load more" row scrolls into view.
+    page.get_by_role("link", name="Load more").scroll_into_view_if_needed()
+    expect(page.locator(".card")).to_have_count(10)
+    page.get_by_role("link", name="Load more").scroll_into_view_if_needed()
+    expect(page.locator(".card")).to_have_count(15)
+    expect(page.get_by_role("link", name="Load more")).to_have_count(0)
+    assert errors == []  # no Content-Security-Policy violation, no failed request
+
+
+def test_text_search_updates_as_you_type(page, live_server, timeline_data):
+    page.goto("/")
+    page.get_by_label("Search").fill("thanked")
+    expect(page.locator(".card")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"q=thanked"))
+    expect(page.get_by_label("Search")).to_be_focused()  # focus stays in the box after the swap
+
+
+def test_person_type_ahead_adds_a_filter(page, live_server, timeline_data):
+    timeline_data["putin"].aliases.create(name="Vladimir Poutine", language="fr")
+    page.goto("/")
+    page.get_by_label("Find a person").fill("poutine")
+    page.locator("#person-suggestions").get_by_role("link", name=re.compile("Vladimir Putin")).click()
+    expect(page).to_have_url(re.compile(r"person=vladimir-putin"))
+    expect(page.locator(".card")).to_have_count(2)
+
+
+def test_open_an_entity_page_and_switch_language(page, live_server, timeline_data):
+    page.goto("/")
+    page.locator(".card .sentence a", has_text="Putin").first.click()
+    expect(page).to_have_url(re.compile(r"/person/vladimir-putin/$"))
+    expect(page.locator("h1")).to_have_text("Vladimir Putin")
+    expect(page.locator(".card")).to_have_count(2)
+
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("h2", has_text="Chronologie")).to_be_visible()
+    expect(page.locator(".day time").first).to_contain_text("avril 2025")
+
+
+def test_every_filter_works_without_javascript(browser, live_server, timeline_data):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_label(re.compile("North Korea")).check()
+    page.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"country=KP"))
+    expect(page.locator(".card")).to_have_count(2)
+    context.close()
