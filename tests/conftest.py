@@ -19,9 +19,12 @@ def staff_client(client, django_user_model):
 
 @pytest.fixture(autouse=True)
 def fresh_timeline_index():
-    """Each test starts without the per-process timeline index of an earlier test."""
+    """Each test starts without the per-process timeline index and card cache of an earlier test."""
     import timeline.index
+    from timeline.cards import clear_card_cache
 
     timeline.index._current = None
+    clear_card_cache()
     yield
     timeline.index._current = None
+    clear_card_cache()

@@ -1,15 +1,25 @@
-"""What a timeline card shows, loaded for a page of cards in a fixed number of queries."""
+"""What a timeline card shows, loaded for a page of cards in a fixed number of queries, rendered once.
+
+Cards carry display-ready strings (labels, links), so that their template does no lookups of its own:
+rendering is the largest cost of a timeline page (see bench/bench_timeline.py).
+"""
 
 from __future__ import annotations
 
 import datetime
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 
-from timeline.display import format_period, format_range, month
-from timeline.models import Article, Entity, Event, Mention
+from timeline.display import day, format_period, format_range, month
+from timeline.models import Article, Category, Entity, Event, Mention
 
 
 def flag(iso_code: str) -> str:
@@ -19,11 +29,35 @@ def flag(iso_code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso_code.upper())
 
 
+def entity_path(entity: Entity, prefix: str) -> str:
+    """The page of an entity under the timeline's URL prefix (countries by ISO code, others by slug)."""
+    key = entity.iso_code if entity.kind == Entity.Kind.COUNTRY else entity.slug
+    return f"{prefix}{entity.kind}/{key}/"
+
+
 @dataclass(frozen=True)
 class Segment:
     text: str
     kind: str = ""  # "", "date", or an entity kind
     entity: Entity | None = None
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    kind: str
+    href: str
+    flag: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    href: str
+    source: str
+    published: str
+    language: str
 
 
 @dataclass
@@ -33,17 +67,15 @@ class Card:
     period_label: str
     approximate: bool
     inferred: bool
+    category: str
+    category_label: str
     segments: list[Segment]
-    countries: list[Entity]
-    persons: list[Entity]
-    others: list[Entity]
-    sources: list[Article]
+    chips: list[Chip]
+    sources: list[Source]
+    sources_label: str
     month_key: str
     month_label: str
-
-    @property
-    def category(self) -> str:
-        return self.event.category
+    html: str = ""  # the rendered card (timeline/_card.html), filled by cached_cards
 
 
 @dataclass
@@ -60,7 +92,7 @@ class MonthGroup:
     days: list[DayGroup] = field(default_factory=list)
 
 
-def sentence_segments(event: Event, mentions: list[Mention]) -> list[Segment]:
+def sentence_segments(event: Event, mentions: list[Mention], prefix: str) -> list[Segment]:
     """The event's sentence cut into plain text, the time expression and entity mentions."""
     sentence, offset = event.sentence, event.sentence_start
     spans: list[tuple[int, int, str, Entity | None]] = []
@@ -81,40 +113,53 @@ def sentence_segments(event: Event, mentions: list[Mention]) -> list[Segment]:
             continue
         if start > cursor:
             segments.append(Segment(sentence[cursor:start]))
-        segments.append(Segment(sentence[start:end], kind, entity))
+        href = entity_path(entity, prefix) if entity else ""
+        segments.append(Segment(sentence[start:end], kind, entity, href))
         cursor = end
     if cursor < len(sentence):
         segments.append(Segment(sentence[cursor:]))
     return segments
 
 
+def _sources(group_ids: list[int], prefix: str) -> dict[int, list[Source]]:
+    """The articles reporting each group, oldest first, one query."""
+    sources: dict[int, list[Source]] = {}
+    seen: set[tuple[int, int]] = set()
+    rows = (
+        Event.objects.filter(group_id__in=group_ids)
+        .order_by("article__published", "article_id")
+        .values_list(
+            "group_id",
+            "article_id",
+            "article__title",
+            "article__source",
+            "article__published",
+            "article__language",
+        )
+    )
+    for group_id, article_id, title, source, published, language in rows:
+        if (group_id, article_id) in seen:
+            continue
+        seen.add((group_id, article_id))
+        sources.setdefault(group_id, []).append(
+            Source(
+                title, f"{prefix}article/{article_id}/", source, day(published) if published else "", language
+            )
+        )
+    return sources
+
+
 def load_cards(lead_ids: list[int]) -> list[Card]:
     """Cards for lead events, in the given order: three queries whatever the number of cards."""
+    prefix = reverse("timeline:timeline")
     leads = {
         event.pk: event
         for event in Event.objects.filter(pk__in=lead_ids)
         .select_related("article")
         .prefetch_related(Prefetch("mentions", queryset=Mention.objects.select_related("entity")))
     }
-    group_ids = [event.group_id for event in leads.values() if event.group_id is not None]
-    sources: dict[int, list[Article]] = {}
-    for event in (
-        Event.objects.filter(group_id__in=group_ids)
-        .select_related("article")
-        .only(
-            "group_id",
-            "article__id",
-            "article__title",
-            "article__source",
-            "article__url",
-            "article__published",
-            "article__language",
-        )
-        .order_by("article__published", "article_id")
-    ):
-        found = sources.setdefault(event.group_id, [])
-        if all(article.pk != event.article.pk for article in found):
-            found.append(event.article)
+    sources = _sources([e.group_id for e in leads.values() if e.group_id is not None], prefix)
+    categories = dict(Category.choices)
     cards = []
     for lead_id in lead_ids:
         event = leads.get(lead_id)
@@ -124,11 +169,26 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         entities: dict[int, Entity] = {}
         for mention in mentions:
             entities.setdefault(mention.entity.pk, mention.entity)
-        approximate = event.precision == "approximate"
-        inferred = event.date_source == Event.DateSource.PUBLICATION or event.article.published_inferred
-        by_kind: dict[str, list[Entity]] = {}
-        for entity in entities.values():
-            by_kind.setdefault(entity.kind, []).append(entity)
+        chips = [
+            Chip(e.name, e.kind, entity_path(e, prefix), flag(e.iso_code))
+            for e in entities.values()
+            if e.kind == Entity.Kind.COUNTRY
+        ] + [
+            Chip(e.name, e.kind, entity_path(e, prefix))
+            for e in entities.values()
+            if e.kind == Entity.Kind.PERSON
+        ]
+        article = event.article
+        own = [
+            Source(
+                article.title,
+                f"{prefix}article/{article.pk}/",
+                article.source,
+                day(article.published) if article.published else "",
+                article.language,
+            )
+        ]
+        card_sources = sources.get(event.group_id, own) if event.group_id else own
         cards.append(
             Card(
                 event=event,
@@ -141,13 +201,15 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
                     date_text=event.date_text,
                 ),
                 period_label=format_range(event.date_start, event.date_end),
-                approximate=approximate,
-                inferred=inferred,
-                segments=sentence_segments(event, mentions),
-                countries=by_kind.get(Entity.Kind.COUNTRY, []),
-                persons=by_kind.get(Entity.Kind.PERSON, []),
-                others=by_kind.get(Entity.Kind.ORGANIZATION, []) + by_kind.get(Entity.Kind.LOCATION, []),
-                sources=sources.get(event.group_id, [event.article]),
+                approximate=event.precision == "approximate",
+                inferred=event.date_source == Event.DateSource.PUBLICATION or article.published_inferred,
+                category=event.category,
+                category_label=str(categories.get(event.category, event.category)),
+                segments=sentence_segments(event, mentions, prefix),
+                chips=chips,
+                sources=card_sources,
+                sources_label=ngettext("%(n)s source", "%(n)s sources", len(card_sources))
+                % {"n": len(card_sources)},
                 month_key=event.date_start.strftime("%Y-%m"),
                 month_label=month(event.date_start),
             )
@@ -178,6 +240,41 @@ def _iso(event: Event) -> str:
     if event.precision == "year":
         return str(start.year)
     return start.isoformat()
+
+
+# Rendered cards per process, keyed by (timeline version, language, lead event): a card's markup depends on
+# nothing else, and rendering ~50 cards through the template engine costs more than the rest of a page.
+CARD_CACHE_SIZE = 20_000
+_card_cache: OrderedDict[tuple[object, str, int], Card] = OrderedDict()
+_card_lock = threading.Lock()
+
+
+def cached_cards(lead_ids: list[int], version: object) -> list[Card]:
+    """Rendered cards for lead events, in order; only the ones not rendered yet touch the database."""
+    language = get_language() or ""
+    keys = [(version, language, lead_id) for lead_id in lead_ids]
+    with _card_lock:
+        missing = [key[2] for key in keys if key not in _card_cache]
+    fresh = {}
+    for card in load_cards(missing) if missing else []:
+        card.html = mark_safe(render_to_string("timeline/_card.html", {"card": card}))
+        fresh[(version, language, card.event.pk)] = card
+    with _card_lock:
+        _card_cache.update(fresh)
+        found = []
+        for key in keys:
+            card = _card_cache.get(key)
+            if card is not None:
+                _card_cache.move_to_end(key)
+                found.append(card)
+        while len(_card_cache) > CARD_CACHE_SIZE:
+            _card_cache.popitem(last=False)
+    return found
+
+
+def clear_card_cache() -> None:
+    with _card_lock:
+        _card_cache.clear()
 
 
 def article_segments(article: Article) -> list[Segment]:

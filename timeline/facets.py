@@ -50,18 +50,17 @@ def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
         FacetItem(info.iso_code, info.name, count, info.iso_code in filters.countries, flag(info.iso_code))
         for info, count in index.facet(mask, "country")
     ]
-    persons_ranked = index.facet(mask, "person")
     persons = [
         FacetItem(info.slug, info.name, count, info.slug in filters.persons)
-        for info, count in persons_ranked[:PERSON_FACET_SIZE]
+        for info, count in index.facet(mask, "person", limit=PERSON_FACET_SIZE)
     ]
     shown = {item.value for item in persons}
     # A selected person stays visible (with its count) even when outside the top of the list.
-    counted = {info.slug: count for info, count in persons_ranked}
     for slug in filters.persons:
         if slug not in shown:
-            info = index.entities[index.by_slug[("person", slug)]]
-            persons.append(FacetItem(slug, info.name, counted.get(slug, 0), True))
+            entity_id = index.by_slug[("person", slug)]
+            count = (index.entity_mask(entity_id) & mask).bit_count()
+            persons.append(FacetItem(slug, index.entities[entity_id].name, count, True))
     counts = index.category_counts(mask)
     categories = [
         FacetItem(value, str(label), counts.get(value, 0), value in filters.categories)

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from timeline.models import Entity, EntityAlias, Event, Mention, TimelineState
 
 
@@ -74,6 +76,12 @@ class TimelineIndex:
     aliases: dict[int, list[str]] = field(default_factory=dict)
     by_iso: dict[str, int] = field(default_factory=dict)
     by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
+    # The (entity, card) pairs as two arrays, for counting every facet at once with numpy;
+    # entities there are dense numbers, entity_order[n] is the id of entity n.
+    entity_order: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    entity_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    pair_entities: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pair_positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
     def size(self) -> int:
@@ -132,6 +140,16 @@ class TimelineIndex:
                 positions[entity_id].add(position)
         size = index.size
         index.entity_bits = {entity: bits_of(found, size) for entity, found in positions.items()}
+        # Entities numbered densely, so counting them is one np.bincount.
+        index.entity_order = np.array(list(positions), dtype=np.int64)
+        index.entity_kinds = np.array(
+            [index.entities[e].kind if e in index.entities else "" for e in positions], dtype=object
+        )
+        dense = {entity: n for n, entity in enumerate(positions)}
+        pairs = [(dense[entity], position) for entity, found in positions.items() for position in found]
+        if pairs:
+            index.pair_entities = np.array([pair[0] for pair in pairs], dtype=np.int64)
+            index.pair_positions = np.array([pair[1] for pair in pairs], dtype=np.int64)
         index.category_bits = {name: bits_of(found, size) for name, found in categories.items()}
         index.month_bits = {month: bits_of(found, size) for month, found in months.items()}
         # Searchable text: the sentences plus the names of the entities involved, so a search for
@@ -166,18 +184,33 @@ class TimelineIndex:
 
     # -- reading ----------------------------------------------------------------------------------------
 
-    def facet(self, mask: int, kind: str) -> list[tuple[EntityInfo, int]]:
-        """Entities of a kind with the number of cards under `mask` that involve them, most first."""
-        counts = []
-        for entity_id, bits in self.entity_bits.items():
-            info = self.entities.get(entity_id)
-            if info is None or info.kind != kind:
-                continue
-            count = (bits & mask).bit_count()
-            if count:
-                counts.append((info, count))
-        counts.sort(key=lambda item: (-item[1], item[0].name))
-        return counts
+    def as_array(self, mask: int) -> np.ndarray:
+        """The bitset as a numpy array of booleans, one per position."""
+        packed = np.frombuffer(mask.to_bytes((self.size + 7) // 8 or 1, "little"), dtype=np.uint8)
+        return np.unpackbits(packed, bitorder="little")[: self.size].astype(bool)
+
+    def facet(self, mask: int, kind: str, limit: int | None = None) -> list[tuple[EntityInfo, int]]:
+        """Entities of a kind with the number of cards under `mask` that involve them, most first
+        (ties by name); only the first `limit` when given."""
+        if not len(self.pair_entities):
+            return []
+        # One pass over all (entity, card) pairs counts every entity: no per-entity work.
+        selected = self.pair_entities[self.as_array(mask)[self.pair_positions]]
+        counts = np.bincount(selected, minlength=len(self.entity_order))
+        candidates = np.flatnonzero((counts > 0) & (self.entity_kinds == kind))
+        candidates = candidates[np.argsort(-counts[candidates], kind="stable")]
+        if limit is not None and len(candidates) > limit:
+            # Keep everything tied with the last place, so the tie-break by name stays exact.
+            last = counts[candidates[limit - 1]]
+            candidates = candidates[counts[candidates] >= last]
+        found = [
+            (self.entities[entity_id], count)
+            for entity_id, count in zip(
+                self.entity_order[candidates].tolist(), counts[candidates].tolist(), strict=True
+            )
+        ]
+        found.sort(key=lambda item: (-item[1], item[0].name))
+        return found[:limit] if limit is not None else found
 
     def category_counts(self, mask: int) -> dict[str, int]:
         return {name: (bits & mask).bit_count() for name, bits in self.category_bits.items()}

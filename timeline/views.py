@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
-from timeline.cards import article_segments, by_month_and_day, load_cards
+from timeline.cards import article_segments, by_month_and_day, cached_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import TimelineIndex, get_index
@@ -31,7 +31,7 @@ def _page(index: TimelineIndex, mask: int, filters: TimelineFilters) -> dict[str
         mask, newest_first=filters.newest_first, cursor=filters.cursor, size=page_size()
     )
     return {
-        "months": by_month_and_day(load_cards(lead_ids)),
+        "months": by_month_and_day(cached_cards(lead_ids, index.identity)),
         "next_query": filters.query_string(cursor=next_cursor) if next_cursor else "",
     }
 

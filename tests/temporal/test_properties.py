@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -195,3 +196,15 @@ def test_extreme_publication_dates_give_no_crash():
     for dct in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
         for lang in ("fr", "en"):
             _check("hier, l'an dernier, next year, 12 décembre, in two weeks, dans 3 ans", lang, dct)
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit"),
+    [("en", "twenty-one "), ("en", "nineteen ninety-six "), ("fr", "dix-huit et "), ("fr", "mai juin ")],
+    ids=["number words", "spoken years", "french numbers", "many months"],
+)
+def test_repetitive_text_is_tagged_in_linear_time(lang, unit):
+    text = unit * (20_000 // len(unit))
+    start = time.perf_counter()
+    tag(text, lang, dt.date(2025, 4, 28))
+    assert time.perf_counter() - start < 3.0

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.foundation.factories import make_article, make_entity, make_event
+from timeline.cards import clear_card_cache
 from timeline.index import get_index
 from timeline.models import Entity
 
@@ -121,6 +122,7 @@ def test_load_more_returns_the_next_cards_only(client, small_timeline, settings)
 
 def test_page_queries_do_not_grow_with_cards_or_entities(client, small_timeline, django_assert_num_queries):
     client.get(URL)  # builds the index
+    clear_card_cache()
     with django_assert_num_queries(4):  # timeline version, lead events, their mentions, their sources
         client.get(URL)
     ru = small_timeline.ru
@@ -128,9 +130,20 @@ def test_page_queries_do_not_grow_with_cards_or_entities(client, small_timeline,
         people = [make_entity(f"Person {day} {n}", slug=f"person-{day}-{n}", country=ru) for n in range(4)]
         make_event(make_article(), (ru, *people), day=D(2025, 1, day))
     client.get(URL)  # rebuilds the index after the change
+    clear_card_cache()
     with django_assert_num_queries(4):
         response = client.get(URL)
     assert len(cards(response)) == 27
+
+
+def test_rendered_cards_are_reused_until_the_timeline_changes(
+    client, small_timeline, django_assert_num_queries
+):
+    client.get(URL)
+    with django_assert_num_queries(1):  # only the timeline version: index and cards are warm
+        client.get(URL, {"country": "RU"})
+    make_event(make_article(), (small_timeline.ru,), day=D(2025, 1, 1), sentence="A new card.")
+    assert "A new card." in cards(client.get(URL))
 
 
 def test_person_suggestions_link_to_the_filtered_timeline(client, small_timeline):

@@ -183,7 +183,9 @@ def _build(lang: str) -> Grammar:
     joiner = rf"(?:\s*-\s*|\s+)(?:(?:{joiners})(?:\s*-\s*|\s+))?" if joiners else r"(?:\s*-\s*|\s+)"
     builtins = {
         "APOS": "['’]",
-        "NUM": rf"(?:\d+(?:[.,]\d+)?|{number_words}(?:{joiner}{number_words})*"
+        # At most six words: longer chains are not numbers, and an unbounded chain backtracks
+        # cubically on text like "twenty-one twenty-one ...".
+        "NUM": rf"(?:\d+(?:[.,]\d+)?|{number_words}(?:{joiner}{number_words}){{0,5}}"
         + (f"|{article_alt}" if article_alt else "")
         + ")",
     }

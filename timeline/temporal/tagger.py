@@ -3,7 +3,6 @@ resolve them in text order (later expressions may hang on earlier ones), attach 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import logging
@@ -22,22 +21,19 @@ _YEAR_VALUE = re.compile(r"^\d{4}")
 _JUST_PUNCT = re.compile(r"^[\s,]{0,4}$")
 
 
-def _select(
-    candidates: list[tuple[int, int, int, re.Match[str]]],
-) -> list[tuple[int, int, int, re.Match[str]]]:
+Candidate = tuple[int, int, int, re.Match[str]]
+
+
+def _select(candidates: list[Candidate], length: int) -> list[Candidate]:
     """Longest match first (then leftmost, then earliest rule); drop anything overlapping it."""
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length)
     chosen = []
     for cand in candidates:
         start, end = cand[0], cand[1]
-        i = bisect.bisect_left(taken, (start, end))
-        if i > 0 and taken[i - 1][1] > start:
-            continue
-        if i < len(taken) and taken[i][0] < end:
-            continue
-        taken.insert(i, (start, end))
-        chosen.append(cand)
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     return chosen
 
@@ -128,7 +124,7 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
                 if m.end() > m.start():
                     candidates.append((m.start(), m.end(), rule.index, m))
     founds: list[Found] = []
-    for _start, _end, index, m in _select(candidates):
+    for _start, _end, index, m in _select(candidates, len(text)):
         rule = g.rules[index]
         try:
             found = RESOLVERS[rule.kind](Match(m, rule, ctx))

@@ -1,0 +1,123 @@
+"""Server time of the timeline fragment at scale: p50 and p95 per filter combination.
+
+    .venv/bin/python bench/bench_timeline.py [--events 100000] [--requests 50]
+        [--database-url sqlite:////tmp/bench-timeline.sqlite3 | postgres://postgres@127.0.0.1:5432/bench_timeline]
+
+Fills its own database once with `generate_events` (reused by later runs), builds the in-memory index, then
+times the HTMX fragment (facets, chart and 50 cards) through Django's test client, in-process: this is
+the server's time, without network. Never used in tests: figures go in the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def ensure_postgres_database(url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or None,
+        user=config["USER"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--database-url", default="sqlite:////tmp/bench-timeline.sqlite3")
+    args = parser.parse_args()
+
+    if args.database_url.startswith("postgres"):
+        ensure_postgres_database(args.database_url)
+    os.environ["DATABASE_URL"] = args.database_url
+    # The test client's host; no setup_test_environment(), whose template instrumentation would slow
+    # rendering down and be timed too.
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from timeline.cards import clear_card_cache
+    from timeline.index import TimelineIndex, get_index
+    from timeline.models import Event
+
+    call_command("migrate", verbosity=0)
+    missing = args.events - Event.objects.count()
+    if missing > 0:
+        started = time.perf_counter()
+        call_command("generate_events", "--events", str(missing), verbosity=1)
+        print(f"generated {missing} events in {time.perf_counter() - started:.0f} s")
+
+    started = time.perf_counter()
+    TimelineIndex.build()
+    print(f"events={Event.objects.count()} index build {time.perf_counter() - started:.2f} s")
+    index = get_index()
+    top_person = index.facet(index.everything, "person")[0][0].slug
+    months = sorted(index.month_bits)
+    middle = months[len(months) // 2]
+    first_page_cursor = index.page(index.everything, newest_first=False, size=50)[1]
+
+    filter_sets = {
+        "no filter": {},
+        "country=RU": {"country": "RU"},
+        "country=RU&KP": {"country": ["RU", "KP"]},
+        "person": {"person": top_person},
+        "category": {"category": "military"},
+        "one month": {"from": middle, "to": middle},
+        "text q": {"q": "ceasefire"},
+        "UA+diplomatic+range": {
+            "country": "UA",
+            "category": "diplomatic",
+            "from": months[3],
+            "to": months[-4],
+        },
+        "newest first": {"order": "newest", "country": "US"},
+        "load more (page 2)": {"cursor": first_page_cursor},
+    }
+    client = Client()
+    for cold in (False, True):
+        title = "cards rendered afresh" if cold else "cards already rendered by this process"
+        print(f"\n{title}\n{'filter':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  cards")
+        for name, params in filter_sets.items():
+            client.get("/", params, HTTP_HX_REQUEST="true")  # warm the per-filter caches once
+            timings = []
+            for _ in range(args.requests):
+                if cold:
+                    clear_card_cache()
+                started = time.perf_counter()
+                response = client.get("/", params, HTTP_HX_REQUEST="true")
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200
+            timings.sort()
+            p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+            cards = response.content.decode().count('class="card ')
+            print(f"{name:<22} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}  {cards}")
+
+
+if __name__ == "__main__":
+    main()
