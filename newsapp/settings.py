@@ -5,6 +5,7 @@ SECRET_KEY     required when DEBUG is off; in DEBUG a key is generated once into
 DEBUG          true/false; default true (a developer's machine); set false in production
 ALLOWED_HOSTS  comma-separated; default localhost, 127.0.0.1, [::1]
 STANZA_RESOURCES_DIR  where `download_models` puts Stanza models; default var/stanza_resources
+TIMELINE_PAGE_SIZE  cards per page of the timeline; default 50
 """
 
 import secrets
@@ -137,6 +138,7 @@ STORAGES = {
 }
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
+TIMELINE_PAGE_SIZE = env_int("TIMELINE_PAGE_SIZE", 50)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

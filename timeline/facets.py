@@ -29,7 +29,7 @@ class FacetItem:
 
 
 @dataclass(frozen=True)
-class Chip:
+class ActiveFilter:
     """An active filter, with the link that removes it."""
 
     label: str
@@ -41,7 +41,7 @@ class Facets:
     countries: list[FacetItem]
     persons: list[FacetItem]
     categories: list[FacetItem]
-    chips: list[Chip]
+    chips: list[ActiveFilter]
 
 
 def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
@@ -69,25 +69,25 @@ def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
     return Facets(countries, persons, categories, active_chips(index, filters))
 
 
-def active_chips(index: TimelineIndex, filters: TimelineFilters) -> list[Chip]:
+def active_chips(index: TimelineIndex, filters: TimelineFilters) -> list[ActiveFilter]:
     chips = []
     for code in filters.countries:
         name = index.entities[index.by_iso[code]].name
-        chips.append(Chip(f"{flag(code)} {name}", filters.without("countries", code)))
+        chips.append(ActiveFilter(f"{flag(code)} {name}", filters.without("countries", code)))
     for slug in filters.persons:
         name = index.entities[index.by_slug[("person", slug)]].name
-        chips.append(Chip(name, filters.without("persons", slug)))
+        chips.append(ActiveFilter(name, filters.without("persons", slug)))
     labels = dict(Category.choices)
     for name in filters.categories:
-        chips.append(Chip(str(labels[name]), filters.without("categories", name)))
+        chips.append(ActiveFilter(str(labels[name]), filters.without("categories", name)))
     if filters.date_from:
         label = _("from %(date)s") % {"date": day(filters.date_from)}
-        chips.append(Chip(label, filters.query_string(date_from=None)))
+        chips.append(ActiveFilter(label, filters.query_string(date_from=None)))
     if filters.date_to:
         label = _("to %(date)s") % {"date": day(filters.date_to)}
-        chips.append(Chip(label, filters.query_string(date_to=None)))
+        chips.append(ActiveFilter(label, filters.query_string(date_to=None)))
     if filters.q:
-        chips.append(Chip(f"“{filters.q}”", filters.query_string(q="")))
+        chips.append(ActiveFilter(f"“{filters.q}”", filters.query_string(q="")))
     return chips
 
 

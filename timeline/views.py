@@ -18,7 +18,7 @@ from timeline.models import Article, Category, Entity
 
 def page_size() -> int:
     """Cards per page (setting TIMELINE_PAGE_SIZE, default 50)."""
-    return getattr(settings, "TIMELINE_PAGE_SIZE", 50)
+    return settings.TIMELINE_PAGE_SIZE
 
 
 def wants_fragment(request: HttpRequest) -> bool:

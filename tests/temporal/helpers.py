@@ -14,7 +14,7 @@ TIMEX3_VALUE = re.compile(
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"
     r"|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
     r"|\d{2,3}"
-    r"|P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|DE|CE))"
+    r"|P(?=.)(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|DE|CE|D))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
     r"|PRESENT_REF|PAST_REF|FUTURE_REF"
     r")$"
 )

@@ -196,3 +196,16 @@ def test_in_n_units_is_a_date_only_in_a_future_clause(sentence, span, ttype, val
 )
 def test_quarters_halves_and_anchored_years(sentence, span, value):
     assert only(sentence, "en", DCT, span).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("It lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("He spoke for half an hour.", "half an hour", "PT30M"),
+        ("He waited a minute and a half.", "a minute and a half", "PT1M30S"),
+    ],
+    ids=["2 1/2 years", "half an hour", "a minute and a half"],
+)
+def test_fractional_durations_use_the_next_smaller_unit(sentence, span, value):
+    assert only(sentence, "en", DCT, span).value == value

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+from django.core.management import call_command
+
 from tests.conftest import REPO_DIR
 from timeline.temporal.jsonl import serve
 
@@ -60,3 +62,25 @@ def test_manage_py_tag_dates_speaks_the_protocol():
     answers = _answers(result.stdout)
     assert set(answers) == {"fr1", "en1", "empty"}
     assert answers["fr1"]["timexes"][0]["value"] == "2025-04-27TMO"
+
+
+def test_tag_dates_command_prints_expressions_of_files_as_json(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("La Russie a contre-attaqué ces dernières semaines.", encoding="utf-8")
+    out = io.StringIO()
+    call_command("tag_dates", str(article), "--dct", "2025-04-28", "--format", "json", stdout=out)
+    (doc,) = map(json.loads, out.getvalue().splitlines())
+    (timex,) = doc["timexes"]
+    assert (timex["text"], timex["value"], timex["period_start"]) == (
+        "ces dernières semaines",
+        "PXW",
+        "2025-03-31",
+    )
+
+
+def test_tag_dates_command_prints_a_readable_table(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("He resigned yesterday.", encoding="utf-8")
+    out = io.StringIO()
+    call_command("tag_dates", str(article), "--dct", "2025-04-28", "--lang", "en", stdout=out)
+    assert "'yesterday'" in out.getvalue() and "2025-04-27" in out.getvalue()

@@ -42,13 +42,17 @@ Seasons
     a future clause); "en été" alone is generic (XXXX-SU, no period).
 Parts of periods
     "début/early" (START), "mi-/mid" (MID), "fin/late" (END): the value is the whole period
-    ("fin avril 2025" = 2025-04, mod END) and the period is its first/middle/last third
-    (2025-04-21..2025-04-30).
+    ("fin avril 2025" = 2025-04, mod END) and the period is its first/middle/last third: in days
+    for a month (2025-04-21..2025-04-30), in whole months for longer periods ("début 2024" =
+    2024-01-01..2024-04-30); a single day is left whole ("late Monday").
 Durations
-    "trois jours" = P3D, no period. Anchored ones get one, ending (or starting) at the DCT:
-    "les trois derniers mois" P3M, "the next two weeks" P2W; vague ones reach 7 days, 4 weeks,
-    3 months or 3 years ("ces dernières semaines"/"in recent weeks" = PXW = DCT - 4 weeks..DCT),
-    precision ``approximate``.
+    "trois jours" = P3D, no period; fractions use the next smaller unit ("2 1/2 years" =
+    P2Y6M, "une demi-heure" = PT30M). "in two weeks" is a date only in a future clause ("will
+    meet in two weeks"), else a duration ("the first attack in 20 years"). Durations anchored
+    at the DCT get a period ending (or starting) there: "les trois derniers mois" P3M, "the next
+    two weeks" P2W; vague ones reach 7 days, 4 weeks, 3 months or 3 years ("ces dernières
+    semaines"/"in recent weeks" = PXW = DCT - 4 weeks..DCT), precision ``approximate``.
+    Ages ("45 ans", "two-year") are durations, as in TimeBank; "6-year-old" is not tagged.
 Vague references
     PRESENT_REF ("désormais", "now") = the DCT's day, precision ``day``. PAST_REF words of
     recency ("récemment", "recently") = the 30 days up to the DCT, FUTURE_REF words of

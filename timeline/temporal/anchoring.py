@@ -17,7 +17,7 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 FUTURE_REACH_MONTHS = 4
 
 
-def closest_month(month: int, dct: dt.date, shift: int | None, future: str | None = None) -> int:
+def closest_month(month: int, dct: dt.date, shift: int | None, future: bool = False) -> int:
     """Year of a month named without one: the latest one up to the DCT's month, or the next
     one when it is at most FUTURE_REACH_MONTHS ahead (or the clause is future); "dernier/last"
     and "prochain/next" force the previous/next one."""
@@ -29,7 +29,7 @@ def closest_month(month: int, dct: dt.date, shift: int | None, future: str | Non
         return min((c for c in candidates if c[0] > here), default=candidates[-1])[1]
     if shift == 0:
         return dct.year
-    reach = {"future": 11, "past": 0}.get(future or "", FUTURE_REACH_MONTHS)
+    reach = 11 if future else FUTURE_REACH_MONTHS
     ahead = [c for c in candidates if here < c[0] <= here + reach]
     if ahead:
         return ahead[0][1]
@@ -37,7 +37,7 @@ def closest_month(month: int, dct: dt.date, shift: int | None, future: str | Non
 
 
 def closest_day(
-    month: int, day: int, dct: dt.date, shift: int | None, future: str | None = None
+    month: int, day: int, dct: dt.date, shift: int | None, future: bool = False
 ) -> dt.date | None:
     """Date of a day and month named without a year (same policy as :func:`closest_month`)."""
     candidates = []
@@ -52,7 +52,7 @@ def closest_day(
         return max((c for c in candidates if c <= dct), default=candidates[0])
     if shift == 1:
         return min((c for c in candidates if c >= dct), default=candidates[-1])
-    reach = {"future": 335, "past": 0}.get(future or "", FUTURE_REACH_MONTHS * 31)
+    reach = 335 if future else FUTURE_REACH_MONTHS * 31
     ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=reach)]
     if ahead:
         return ahead[0]
@@ -74,15 +74,12 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def future_tense(ctx: Context, start: int, end: int) -> bool:
-    """Whether the clause around a span speaks of the future (nearest tense marker wins)."""
-    return tense(ctx, start, end) == "future"
-
-
-def tense(ctx: Context, start: int, end: int) -> str | None:
-    """ "future" or None: whether the nearest tense marker of the sentence is a future one."""
-    fut = ctx.grammar.future_markers
+    """Whether the clause around a span speaks of the future: the language's future marker
+    nearest the span (in its sentence) is at least as near as any past marker. A tie goes to
+    the future ("is expected" also ends in -ed). Past markers alone decide nothing: a date a few
+    months ahead in a past-tense report is still usually ahead ("said the vote would be held
+    Dec. 7"); they only outvote a farther future marker."""
     window, offset = sentence_window(ctx.text, start, end)
-
     length = end - start
 
     def nearest(pattern: re.Pattern[str] | None) -> int | None:
@@ -96,21 +93,19 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
         ]
         return min(dists) if dists else None
 
-    f = nearest(fut)
-    if f is None:
-        return None
-    # Past markers alone decide nothing (a date a few months ahead in a past-tense report
-    # is still usually ahead: "said the vote would be held Dec. 7"); they only outvote a
-    # farther future marker.
-    p = nearest(ctx.grammar.past_markers)
-    return "future" if p is None or f <= p else None
+    future = nearest(ctx.grammar.future_markers)
+    if future is None:
+        return False
+    past = nearest(ctx.grammar.past_markers)
+    return past is None or future <= past
 
 
 def weekday_date(weekday: int, ctx: Context, shift: int | None, start: int, end: int) -> dt.date:
     """A weekday named alone: the latest one on or before the DCT unless the text says otherwise.
 
-    "dernier/last" = strictly before the DCT, "prochain/next" = strictly after, "ce/this" = in
-    the DCT's week; a bare weekday in a future-tense clause is the next one on or after the DCT.
+    "dernier/last" = strictly before the DCT, "prochain/next" = strictly after, "ce/this" = the
+    nearest one (up to three days either side); a bare weekday in a future-tense clause is the
+    next one on or after the DCT.
     """
     dct = ctx.dct
     if shift == -1:

@@ -125,7 +125,7 @@ class Grammar:
         """Value of a matched word in the table its group name points to (None if unknown)."""
         table = self.tables.get(GROUP_TABLES.get(_GROUP_DIGITS.sub("", group), ""), {})
         key = normalise(text)
-        for candidate in (key, key.rstrip("."), re.sub(r"\s*-\s*", "-", key)):
+        for candidate in (key, key.rstrip("."), key + ".", re.sub(r"\s*-\s*", "-", key)):
             if candidate in table:
                 return table[candidate]
         if key.endswith("s") and key[:-1] in table:
@@ -135,9 +135,14 @@ class Grammar:
     def number(self, text: str) -> float | None:
         """Value of a number written in digits ("30,4") or words ("dix-huit", "twenty-four")."""
         text = text.strip()
+        fraction = re.search(r"\s*(?:([13])/([24])|½)$", text)
+        extra = 0.0
+        if fraction:
+            extra = int(fraction[1]) / int(fraction[2]) if fraction[1] else 0.5
+            text = text[: fraction.start()]
         digits = text.replace(",", ".").replace("\u00a0", "").replace(" ", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-            value = float(digits)
+            value = float(digits) + extra
             return int(value) if value.is_integer() else value
         numbers = self.tables.get("NUMBER", {})
         total = current = 0
@@ -185,7 +190,7 @@ def _build(lang: str) -> Grammar:
         "APOS": "['’]",
         # At most six words: longer chains are not numbers, and an unbounded chain backtracks
         # cubically on text like "twenty-one twenty-one ...".
-        "NUM": rf"(?:\d+(?:[.,]\d+)?|{number_words}(?:{joiner}{number_words}){{0,5}}"
+        "NUM": rf"(?:\d+(?:[.,]\d+)?(?:\s+[13]/[24]|\s*½)?|{number_words}(?:{joiner}{number_words}){{0,5}}"
         + (f"|{article_alt}" if article_alt else "")
         + ")",
     }

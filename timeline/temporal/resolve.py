@@ -17,7 +17,6 @@ from timeline.temporal.anchoring import (
     closest_day,
     closest_month,
     future_tense,
-    tense,
     weekday_date,
 )
 from timeline.temporal.context import Found, Match
@@ -73,8 +72,7 @@ def resolve_point(m: Match) -> list[Found]:
     """Calendar points: dates, partial dates, deictic days, weekdays, years, times of day."""
     ctx, dct = m.ctx, m.ctx.dct
     start, end = m.span()
-    shift = m.word("shift", "shift2")
-    shift = as_int(shift)
+    shift = as_int(m.word("shift", "shift2"))
     tod = m.word("tod") or m.param("tod")
     hour, minute = clock(m)
     mod = m.word("part") or m.param("mod")
@@ -91,41 +89,10 @@ def resolve_point(m: Match) -> list[Found]:
         value = (dct + dt.timedelta(days=offset)).isoformat()
         from_dct = True
     elif m.has("month"):
-        month = as_int(m.word("month"))
-        if month is None or capitalised_name(m):
+        resolved = _month_point(m, shift)
+        if resolved is None:
             return []
-        year = parse_year(m.text("year", "year2"), dct, m.ctx.grammar)
-        yshift = as_int(m.word("yshift", "yshift2"))
-        if year is None and yshift is not None:
-            year, from_dct = dct.year + yshift, True
-        day = parse_day(m.text("day"))
-        if day is not None:
-            if year is None:
-                future = tense(ctx, start, end) if shift is None else None
-                date = closest_day(month, day, dct, shift, future)
-                weekday = as_int(m.word("weekday"))
-                if date is not None and weekday is not None and date.weekday() != weekday:
-                    fits = [
-                        d
-                        for y in (dct.year - 1, dct.year, dct.year + 1)
-                        if (d := cal.safe_date(y, month, day)) and d.weekday() == weekday
-                    ]
-                    if fits:
-                        date = min(fits, key=lambda d: abs((d - dct).days))
-                from_dct = True
-            else:
-                try:
-                    date = dt.date(year, month, day)
-                except ValueError:
-                    date = None
-            if date is None:
-                return []
-            value = date.isoformat()
-        else:
-            if year is None:
-                future = tense(ctx, start, end) if shift is None else None
-                year, from_dct = closest_month(month, dct, shift, future), True
-            value = f"{year:04d}-{month:02d}"
+        value, from_dct = resolved
     elif m.has("weekday"):
         weekday = as_int(m.word("weekday"))
         if weekday is None:
@@ -158,6 +125,42 @@ def resolve_point(m: Match) -> list[Found]:
     value = with_time(value, tod, hour, minute)
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
     return [Found(start, end, ttype, value, mod if mod in _MODS else None, None, from_dct)]
+
+
+def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
+    """Value of "26 avril (2025)", "avril (2025)", "juin prochain", "January this year" and
+    whether the year had to be inferred from the DCT; None when it is not a date."""
+    ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
+    month = as_int(m.word("month"))
+    if month is None or capitalised_name(m):
+        return None
+    year = parse_year(m.text("year", "year2"), dct, ctx.grammar)
+    yshift = as_int(m.word("yshift", "yshift2"))
+    if year is None and yshift is not None:
+        year = dct.year + yshift
+    inferred = year is None
+    future = shift is None and inferred and future_tense(ctx, start, end)
+    day = parse_day(m.text("day"))
+    if day is None:
+        if year is None:
+            year = closest_month(month, dct, shift, future)
+        return f"{year:04d}-{month:02d}", inferred or yshift is not None
+    if year is not None:
+        date = cal.safe_date(year, month, day)
+        return (date.isoformat(), yshift is not None) if date else None
+    date = closest_day(month, day, dct, shift, future)
+    weekday = as_int(m.word("weekday"))
+    if date is not None and weekday is not None and date.weekday() != weekday:
+        # "lundi 6 septembre": the year in which 6 September is a Monday.
+        fits = [
+            d
+            for y in (dct.year - 1, dct.year, dct.year + 1)
+            if (d := cal.safe_date(y, month, day)) and d.weekday() == weekday
+        ]
+        if fits:
+            date = min(fits, key=lambda d: abs((d - dct).days))
+    return (date.isoformat(), True) if date else None
 
 
 def resolve_day_range(m: Match) -> list[Found]:
@@ -260,21 +263,37 @@ def resolve_offset(m: Match) -> list[Found]:
     return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
 
 
+# A fractional amount of a unit is written with the next smaller unit ("2 1/2 years" = P2Y6M,
+# "a minute and a half" = PT1M30S): letter -> (smaller letter, how many, smaller is a time part).
+_SMALLER = {"Y": ("M", 12, False), "W": ("D", 7, False), "D": ("H", 24, True)}
+_SMALLER_TIME = {"H": ("M", 60, True), "M": ("S", 60, True)}
+
+
 def duration_value(n: float | None, unit: str) -> str | None:
+    """TIMEX3 duration value of ``n`` units (None: an unspecified number, "PXY")."""
     spec = DURATION_UNITS.get(unit)
     if spec is None:
         return None
     letter, mult, is_time = spec
     if n is None:
-        amount = "X"
-        if unit == "DE":
-            letter = "DE"
-        elif unit == "CE":
-            letter = "CE"
-    else:
-        total = n * mult
-        amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+        amount = {"DE": "XDE", "CE": "XCE"}.get(unit, "X")
+        letter = "" if unit in {"DE", "CE"} else letter
+        return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+    total = n * mult
+    whole = int(total)
+    smaller = (_SMALLER_TIME if is_time else _SMALLER).get(letter)
+    if float(total).is_integer() or smaller is None:
+        amount = str(whole) if float(total).is_integer() else f"{total:g}"
+        return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+    small_letter, per, small_is_time = smaller
+    rest = (total - whole) * per
+    if not float(round(rest, 6)).is_integer():
+        return f"PT{total:g}{letter}" if is_time else f"P{total:g}{letter}"
+    head = f"{whole}{letter}" if whole else ""
+    tail = f"{round(rest)}{small_letter}"
+    if is_time:
+        return f"PT{head}{tail}"
+    return f"P{head}T{tail}" if small_is_time else f"P{head}{tail}"
 
 
 def resolve_duration(m: Match) -> list[Found]:

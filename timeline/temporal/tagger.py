@@ -17,6 +17,7 @@ from timeline.temporal.types import Timex, TimexType
 log = logging.getLogger(__name__)
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FIVE_DIGIT_YEAR = re.compile(r"^\d{5}")
 _YEAR_VALUE = re.compile(r"^\d{4}")
 _JUST_PUNCT = re.compile(r"^[\s,]{0,4}$")
 
@@ -68,8 +69,8 @@ def _regions(text: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def _to_timex(found: Found, text: str) -> Timex | None:
-    if not (0 <= found.start < found.end <= len(text)):
-        return None
+    if not (0 <= found.start < found.end <= len(text)) or _FIVE_DIGIT_YEAR.match(found.value):
+        return None  # out of the span, or past year 9999 (a DCT at the end of time)
     period = found.period
     if period is None and found.type in (TimexType.DATE, TimexType.TIME):
         period = cal.value_period(found.value)
