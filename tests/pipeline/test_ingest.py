@@ -239,3 +239,28 @@ def test_ingestor_accepts_articles_read_elsewhere():
                     published=datetime.date(2025, 4, 28), title="Upload")]
     )  # fmt: skip
     assert [(o.status, o.events) for o in outcomes] == [("new", 1)]
+
+
+def test_an_html_page_is_ingested_with_its_metadata(tmp_path):
+    page = """<html lang="en"><head><title>Kursk retaken, Moscow says</title>
+    <meta property="og:site_name" content="Demo Wire">
+    <meta property="article:published_time" content="2025-04-27T08:00:00Z"></head>
+    <body><nav>Home | World</nav><article><h1>Kursk retaken, Moscow says</h1>
+    <p>On Saturday, Russia's top general Valery Gerasimov told Vladimir Putin that the Kursk region had been
+    fully retaken from Ukrainian forces, with help from North Korean troops.</p>
+    <p>Kyiv denied the claim and said fighting continued in parts of the region near the border.</p>
+    </article><footer>Demo Wire</footer></body></html>"""
+    ingest(tmp_path, "kursk.html", page)
+    article = Article.objects.get()
+    assert (article.title, article.source, article.published) == (
+        "Kursk retaken, Moscow says",
+        "Demo Wire",
+        datetime.date(2025, 4, 27),
+    )
+    assert "Home | World" not in article.body
+    event = Event.objects.get(date_start=datetime.date(2025, 4, 26))
+    assert set(event.entities.values_list("name", flat=True)) >= {
+        "Vladimir Putin",
+        "Valery Gerasimov",
+        "Kursk",
+    }

@@ -209,3 +209,22 @@ def test_quarters_halves_and_anchored_years(sentence, span, value):
 )
 def test_fractional_durations_use_the_next_smaller_unit(sentence, span, value):
     assert only(sentence, "en", DCT, span).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("He arrived at 4 in the morning.", "4 in the morning", "2025-04-28T04:00"),
+        ("Police said the crash happened around 10 p.m. Saturday.", "10 p.m.", "2025-04-26T22:00"),
+        ("Fighting continued Monday night.", "Monday night", "2025-04-28TNI"),
+        ("It happened mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-04-27TAF"),
+    ],
+    ids=["in the morning", "time then day", "weekday night", "mid-afternoon yesterday"],
+)
+def test_times_of_day(sentence, span, value):
+    assert only(sentence, "en", DCT, span).value == value
+
+
+def test_ages_and_ordinals_are_not_durations():
+    for text in ("He is 45 years old.", "He won a second term.", "It took three-quarters of the vote."):
+        assert tag(text, "en", DCT) == []

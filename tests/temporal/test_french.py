@@ -325,3 +325,38 @@ def test_month_ahead_is_taken_in_the_future_only_when_near_or_future_tense():
     assert only("Les élections ont lieu en juin.", "fr", DCT, "juin").value == "2025-06"
     assert only("Les élections avaient eu lieu en octobre.", "fr", DCT, "octobre").value == "2024-10"
     assert only("Les élections auront lieu en octobre.", "fr", DCT, "octobre").value == "2025-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alain Parmentier, 53 ans, employé de la société.",
+        "Agé de 54 ans, il devrait regagner son corps.",
+        "Une fillette de 6 ans s'est noyée.",
+        "Il a 45 ans et vit à Nancy.",
+        "Les activités pour les 6-16 ans.",
+    ],
+    ids=["apposition", "âgé de", "fillette de", "il a", "tranche d'âge"],
+)
+def test_ages_are_not_durations(text):
+    assert [t for t in tag(text, "fr", DCT) if t.type == "DURATION"] == []
+
+
+def test_real_durations_in_years_are_kept():
+    assert only("Il a été condamné à deux ans de prison.", "fr", DCT, "deux ans").value == "P2Y"
+    assert only("Il y a 45 ans, la guerre éclatait.", "fr", DCT, "Il y a 45 ans").value == "1980"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Dans la soirée d'hier, un incendie s'est déclaré.", "la soirée d'hier", "2025-04-27TEV"),
+        ("La nuit dernière, des coups de feu ont été tirés.", "La nuit dernière", "2025-04-27TNI"),
+        ("Le 12 mars, dans l'après-midi, la police est intervenue.", "l'après-midi", "2025-03-12TAF"),
+        ("Rendez-vous à 20h à la mairie.", "20h", "2025-04-28T20:00"),
+        ("Le 31 décembre à minuit, la trêve a pris fin.", "minuit", "2024-12-31T24"),
+    ],
+    ids=["soirée d'hier", "nuit dernière", "après-midi", "20h", "minuit"],
+)
+def test_parts_of_days_and_clock_times(text, span, value):
+    assert only(text, "fr", DCT, span).value == value

@@ -92,7 +92,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends:
-        # Longer words first, so "(?:...)?" tries the longer continuation before stopping.
+        # Greedy "(?:...)?": the longer word is tried before the one ending here.
         return "(?:" + body + ")?"
     return body
 

@@ -73,7 +73,7 @@ def resolve_point(m: Match) -> list[Found]:
     ctx, dct = m.ctx, m.ctx.dct
     start, end = m.span()
     shift = as_int(m.word("shift", "shift2"))
-    tod = m.word("tod") or m.param("tod")
+    tod = m.word("tod", "tod2") or m.param("tod")
     hour, minute = clock(m)
     mod = m.word("part") or m.param("mod")
     from_dct = False
