@@ -138,7 +138,7 @@ STORAGES = {
 }
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
-TIMELINE_PAGE_SIZE = env_int("TIMELINE_PAGE_SIZE", 50)
+TIMELINE_PAGE_SIZE = max(1, env_int("TIMELINE_PAGE_SIZE", 50))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

@@ -6,7 +6,30 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+
+
+class TimelineChangesAdmin(admin.ModelAdmin):
+    """Every change made in the admin marks the timeline changed, so the public pages show it at once.
+
+    (The pages read an in-memory index and rendered cards; see timeline/index.py.)
+    """
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        TimelineState.bump()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        TimelineState.bump()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        TimelineState.bump()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        TimelineState.bump()
 
 
 class EventInline(admin.TabularInline):
@@ -18,7 +41,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TimelineChangesAdmin):
     list_display = [
         "title",
         "published",
@@ -51,7 +74,7 @@ class EntityAliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(TimelineChangesAdmin):
     list_display = ["name", "kind", "iso_code", "country", "mention_count"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "iso_code", "aliases__name"]
@@ -70,7 +93,7 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 @admin.register(EntityAlias)
-class EntityAliasAdmin(admin.ModelAdmin):
+class EntityAliasAdmin(TimelineChangesAdmin):
     list_display = ["name", "language", "entity"]
     list_filter = ["language", "entity__kind"]
     search_fields = ["name", "entity__name"]
@@ -85,7 +108,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TimelineChangesAdmin):
     list_display = [
         "date_start",
         "date_end",
@@ -108,7 +131,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventGroup)
-class EventGroupAdmin(admin.ModelAdmin):
+class EventGroupAdmin(TimelineChangesAdmin):
     list_display = ["id", "created_at", "event_count"]
     inlines = [EventInline]
 

@@ -121,8 +121,15 @@ def csv_row(item: dict[str, object]) -> list[object]:
     ]
 
 
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading quote (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_csv(items: Iterable[dict[str, object]], out: io.TextIOBase) -> None:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for item in items:
-        writer.writerow(csv_row(item))
+        writer.writerow([spreadsheet_safe(cell) for cell in csv_row(item)])

@@ -61,7 +61,9 @@ def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
             entity_id = index.by_slug[("person", slug)]
             count = (index.entity_mask(entity_id) & mask).bit_count()
             persons.append(FacetItem(slug, index.entities[entity_id].name, count, True))
-    counts = index.category_counts(mask)
+    # Categories combine with OR: each count is what ticking that category would add, so it is taken
+    # under the other filters only.
+    counts = index.category_counts(filters.mask(index, categories=False))
     categories = [
         FacetItem(value, str(label), counts.get(value, 0), value in filters.categories)
         for value, label in Category.choices

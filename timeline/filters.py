@@ -80,14 +80,14 @@ class TimelineFilters:
         values = tuple(v for v in current if v != value) if value in current else (*current, value)
         return self.query_string(**{name: values})
 
-    def mask(self, index: TimelineIndex) -> int:
-        """The cards these filters select, as a bitset of the index."""
+    def mask(self, index: TimelineIndex, *, categories: bool = True) -> int:
+        """The cards these filters select, as a bitset of the index (optionally ignoring the categories)."""
         mask = index.everything
         for code in self.countries:
             mask &= index.entity_mask(index.by_iso[code])
         for slug in self.persons:
             mask &= index.entity_mask(index.by_slug[("person", slug)])
-        if self.categories:
+        if self.categories and categories:
             mask &= index.category_mask(self.categories)
         if self.date_from or self.date_to:
             mask &= index.date_mask(self.date_from, self.date_to)
@@ -117,8 +117,12 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 
-def parse_filters(query: QueryDict, index: TimelineIndex) -> TimelineFilters:
-    """Validate the query string against what the timeline holds; never raises."""
+def parse_filters(query: QueryDict, index: TimelineIndex, *, typed_person: bool = False) -> TimelineFilters:
+    """Validate the query string against what the timeline holds; never raises.
+
+    `typed_person`: read the person box (`person_q`) as a person filter too. Only a form submitted without
+    JavaScript needs that: with it, the type-ahead suggestions add persons by link.
+    """
     notes: list[str] = []
     countries = []
     for code in _unique(query.getlist("country")):
@@ -132,7 +136,7 @@ def parse_filters(query: QueryDict, index: TimelineIndex) -> TimelineFilters:
             persons.append(slug)
         else:
             notes.append(_("Unknown person “%(value)s” ignored.") % {"value": slug})
-    typed = query.get("person_q", "").strip()
+    typed = query.get("person_q", "").strip() if typed_person else ""
     if typed:
         # Without JavaScript there is no type-ahead: the name typed in the person box picks the
         # best-matching person when the form is submitted.

@@ -14,22 +14,30 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from timeline.models import Entity, EntityAlias, Event, Mention, TimelineState
+
+NON_WORD = re.compile(r"[\W_]+")
+MASK_CACHE_SIZE = 128
 
 
 def fold(text: str) -> str:
     """Lower case without accents, for search ("Koursk" and "koursk", "Corée" and "coree" match)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a text for search: folded, split on anything that is not a letter or digit."""
+    return NON_WORD.sub(" ", fold(text)).split()
 
 
 def bits_of(positions: Iterable[int], size: int) -> int:
@@ -78,6 +86,8 @@ class TimelineIndex:
     by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
     # The (entity, card) pairs as two arrays, for counting every facet at once with numpy;
     # entities there are dense numbers, entity_order[n] is the id of entity n.
+    # Masks of date ranges and searches already asked, kept with this index (and freed with it).
+    _mask_cache: dict[tuple, int] = field(default_factory=dict)
     entity_order: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     entity_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     pair_entities: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -160,7 +170,8 @@ class TimelineIndex:
             if info is not None:
                 for position in found:
                     names_at[position].append(info.name)
-        index.texts = [fold(" ".join(texts[p] + names_at[p])) for p in range(size)]
+        # Each text is " word word ...": a word prefix is then a plain substring test (" koursk").
+        index.texts = [" " + " ".join(search_words(" ".join(texts[p] + names_at[p]))) for p in range(size)]
         return index
 
     # -- filtering --------------------------------------------------------------------------------------
@@ -176,11 +187,29 @@ class TimelineIndex:
 
     def date_mask(self, date_from: datetime.date | None, date_to: datetime.date | None) -> int:
         """Cards whose period overlaps [date_from, date_to] (either bound may be open)."""
-        return _date_mask(self, date_from, date_to)
+        key = ("dates", date_from, date_to)
+        if key not in self._mask_cache:
+            low = date_from or datetime.date.min
+            high = date_to or datetime.date.max
+            # Positions are sorted by start: those starting after `high` are all at the end.
+            stop = bisect.bisect_right(self.keys, (high, datetime.date.max, 2**63))
+            self._remember(key, bits_of((p for p in range(stop) if self.keys[p][1] >= low), self.size))
+        return self._mask_cache[key]
 
     def text_mask(self, query: str) -> int:
-        """Cards containing every word of the query (accents and case ignored)."""
-        return _text_mask(self, query)
+        """Cards with a word starting with each word of the query (case and accents ignored)."""
+        words = search_words(query)
+        key = ("text", *words)
+        if key not in self._mask_cache:
+            needles = [f" {word}" for word in words]
+            found = (p for p, text in enumerate(self.texts) if all(needle in text for needle in needles))
+            self._remember(key, bits_of(found, self.size) if words else self.everything)
+        return self._mask_cache[key]
+
+    def _remember(self, key: tuple, mask: int) -> None:
+        if len(self._mask_cache) >= MASK_CACHE_SIZE:
+            self._mask_cache.pop(next(iter(self._mask_cache)))
+        self._mask_cache[key] = mask
 
     # -- reading ----------------------------------------------------------------------------------------
 
@@ -271,9 +300,8 @@ class TimelineIndex:
     ) -> tuple[list[int], str]:
         """Lead event ids of one page of cards under `mask`, and the next page's cursor ("" at the end)."""
         if cursor:
-            allowed = self.cursor_range(cursor, newest_first=newest_first)
-            if allowed is not None:
-                mask &= allowed
+            # A malformed cursor pages past the end: repeating page one would duplicate cards.
+            mask &= self.cursor_range(cursor, newest_first=newest_first) or 0
         walk = descending(mask) if newest_first else ascending(mask)
         positions: list[int] = []
         for position in walk:
@@ -281,25 +309,6 @@ class TimelineIndex:
                 return [self.lead_ids[p] for p in positions], self.cursor_of(positions[-1])
             positions.append(position)
         return [self.lead_ids[p] for p in positions], ""
-
-
-@lru_cache(maxsize=64)
-def _date_mask(index: TimelineIndex, date_from: datetime.date | None, date_to: datetime.date | None) -> int:
-    low = date_from or datetime.date.min
-    high = date_to or datetime.date.max
-    # Positions are sorted by start: those starting after `high` are all at the end.
-    stop = bisect.bisect_right(index.keys, (high, datetime.date.max, 2**63))
-    return bits_of((p for p in range(stop) if index.keys[p][1] >= low), index.size)
-
-
-@lru_cache(maxsize=64)
-def _text_mask(index: TimelineIndex, query: str) -> int:
-    words = fold(query).split()
-    if not words:
-        return index.everything
-    return bits_of(
-        (p for p, text in enumerate(index.texts) if all(word in text for word in words)), index.size
-    )
 
 
 _lock = threading.Lock()

@@ -97,6 +97,11 @@ class Article(models.Model):
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
 
+    @property
+    def web_url(self) -> str:
+        """The article's URL when it is a web address (never a javascript: or data: link)."""
+        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
+
 
 class Entity(models.Model):
     class Kind(models.TextChoices):

@@ -39,7 +39,7 @@ def _page(index: TimelineIndex, mask: int, filters: TimelineFilters) -> dict[str
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filters, facet counts, the monthly chart and a page of cards."""
     index = get_index()
-    filters = parse_filters(request.GET, index)
+    filters = parse_filters(request.GET, index, typed_person=not request.htmx)
     mask = filters.mask(index)
     context: dict[str, object] = {"filters": filters, **_page(index, mask, filters)}
     if filters.cursor and wants_fragment(request):

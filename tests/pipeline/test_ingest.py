@@ -264,3 +264,40 @@ def test_an_html_page_is_ingested_with_its_metadata(tmp_path):
         "Valery Gerasimov",
         "Kursk",
     }
+
+
+def test_a_bad_file_between_good_ones_loses_neither_of_them(tmp_path):
+    (tmp_path / "1.md").write_text(
+        article_md("First", "2025-04-27", "en", "On Saturday, Russia retook Kursk.")
+    )
+    (tmp_path / "2.md").write_text("---\npublished: 2025-02-30\n---\nText.")
+    (tmp_path / "3.md").write_text(
+        article_md("Third", "2025-04-28", "en", "On Monday, Pyongyang confirmed it.")
+    )
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 article"):
+        call_command("ingest", str(tmp_path), "--backend", "fallback", stdout=out, stderr=StringIO())
+    assert "2 new, 0 updated, 0 unchanged, 1 failed" in out.getvalue()
+    assert set(Article.objects.values_list("title", flat=True)) == {"First", "Third"}
+
+
+def test_a_failed_reextraction_keeps_the_article_as_it_was(tmp_path, monkeypatch):
+    body = "Le 26 avril 2025, le Kremlin a annoncé la reprise de la région de Koursk."
+    ingest(tmp_path, "a.md", article_md("Original title", "2025-04-27", "fr", body))
+    monkeypatch.setattr(store, "assign_groups", lambda events: 1 / 0)
+    with pytest.raises(CommandError):
+        ingest(tmp_path, "a.md", article_md("New title", "2025-04-27", "fr", body))
+    article = Article.objects.get()
+    assert (article.title, article.status) == ("Original title", Article.Status.FAILED)
+    assert "ZeroDivisionError" in article.error
+    assert article.events.count() == 1
+
+
+def test_a_person_whose_name_has_no_ascii_slug_is_found_again():
+    from timeline.linking.types import EntityRecord
+    from timeline.pipeline.store import EntityStore
+
+    record = EntityRecord(key="person:", kind="person", name="Алексей Криворучко", slug="")
+    first = EntityStore().entity_id(record)
+    assert EntityStore().entity_id(record) == first
+    assert Entity.objects.get(pk=first).slug == "алексей-криворучко"

@@ -134,3 +134,17 @@ def test_overrides_replace_only_what_is_given():
 )
 def test_language_is_detected_from_the_text(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("published: 2025-02-30", "invalid value"),
+        ("title: " + "[" * 2000 + "]" * 2000, "invalid value|not valid YAML"),
+        ("url: javascript:alert(1)", "not an http\\(s\\) address"),
+    ],
+    ids=["impossible-date", "deep-nesting", "javascript-url"],
+)
+def test_bad_front_matter_values_are_refused_not_crashes(front_matter, message):
+    with pytest.raises(ReadError, match=message):
+        read_bytes(f"---\n{front_matter}\n---\nText.".encode(), "bad.md")

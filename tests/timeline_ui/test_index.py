@@ -96,10 +96,17 @@ def test_a_cursor_survives_a_rebuild_with_new_cards(small_timeline):
     assert rest == index.lead_ids[3:]
 
 
-def test_a_malformed_cursor_starts_from_the_beginning(small_timeline):
+def test_a_malformed_cursor_pages_past_the_end_instead_of_repeating_page_one(small_timeline):
     index = TimelineIndex.build()
-    ids, _ = index.page(index.everything, newest_first=False, cursor="garbage", size=2)
-    assert ids == index.lead_ids[:2]
+    assert index.page(index.everything, newest_first=False, cursor="garbage", size=2) == ([], "")
+
+
+def test_search_matches_word_starts_not_the_inside_of_words(small_timeline):
+    index = TimelineIndex.build()
+    # "us" is inside "Russia" on most cards, but starts no word of them (the US card has "United States").
+    assert index.text_mask("us").bit_count() == 0
+    assert index.text_mask("unit").bit_count() == 1
+    assert index.text_mask("nord-coréens").bit_count() == 1  # punctuation splits words on both sides
 
 
 def test_the_index_is_rebuilt_when_the_timeline_changes(small_timeline):

@@ -218,3 +218,39 @@ def test_an_htmx_swap_pushes_the_canonical_link(client, small_timeline):
     response = client.get(URL, query, HTTP_HX_REQUEST="true")
     assert response["HX-Push-Url"] == "/?country=KP"
     assert client.get(URL, {"q": ""}, HTTP_HX_REQUEST="true")["HX-Push-Url"] == "/"
+
+
+def test_person_suggestions_ignore_the_typed_text_as_a_filter(client, small_timeline):
+    html = client.get(reverse("timeline:person-suggestions"), {"person_q": "im"}).content.decode()
+    assert 'href="/?person=kim-jong-un"' in html
+    assert "person=kim-jong-un&amp;person=" not in html  # picking one adds only that one
+
+
+def test_category_counts_show_what_ticking_each_would_add(client, small_timeline):
+    html = client.get(URL, {"category": "military"}).content.decode()
+    diplomatic = re.search(r'value="diplomatic"[^>]*>.*?<span class="count">(\d+)</span>', html, re.S)
+    assert diplomatic and diplomatic.group(1) == "1"
+
+
+def test_a_bad_cursor_on_load_more_returns_no_cards_rather_than_page_one_again(client, small_timeline):
+    response = client.get(URL, {"cursor": "bogus"}, HTTP_HX_REQUEST="true")
+    assert cards(response) == []
+
+
+def test_an_article_link_is_only_ever_a_web_address(client, small_timeline):
+    article = make_article(title="Bad link", url="javascript:alert(1)")
+    html = client.get(reverse("timeline:article", args=[article.pk])).content.decode()
+    assert "javascript:" not in html
+
+
+def test_deleting_events_in_the_admin_updates_the_public_timeline(client, staff_client, small_timeline):
+    assert "Donald Trump met" in client.get(URL).content.decode()
+    changelist = reverse("admin:timeline_event_changelist")
+    response = staff_client.post(
+        changelist,
+        {"action": "delete_selected", "_selected_action": [small_timeline.vatican.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    html = client.get(URL).content.decode()
+    assert "Donald Trump met" not in html
+    assert "6 events" in html

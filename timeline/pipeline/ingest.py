@@ -171,6 +171,10 @@ class Ingestor:
             except ReadError as error:
                 yield Outcome(origin=str(path), status="failed", error=str(error))
                 continue
+            except Exception as error:  # an unforeseen reader crash fails this file, not the run
+                logger.exception("reading %s failed", path)
+                yield Outcome(origin=str(path), status="failed", error=f"{type(error).__name__}: {error}")
+                continue
             finally:
                 self.timings.add("read", started)
             batch.append(raw)
@@ -190,6 +194,10 @@ class Ingestor:
                 prepared = prepare(raw)
             except IngestError as error:
                 outcomes[index] = self._fail_unprepared(raw, str(error))
+                continue
+            except Exception as error:
+                logger.exception("preparing %s failed", raw.origin)
+                outcomes[index] = self._fail_unprepared(raw, f"{type(error).__name__}: {error}")
                 continue
             finally:
                 self.timings.add("prepare", started)
@@ -266,8 +274,14 @@ class Ingestor:
             return self._fail(prepared, f"{type(error).__name__}: {error}")
 
     def _fail(self, prepared: PreparedArticle, message: str) -> Outcome:
+        """Record the failure. A new article is kept (failed, no events); an article already in the
+        timeline keeps its metadata and events, and only notes that the last extraction failed."""
         with transaction.atomic():
-            article, _ = _upsert(prepared, status=Article.Status.FAILED, error=message)
+            article = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+            if article is None:
+                article, _ = _upsert(prepared, status=Article.Status.FAILED, error=message)
+            else:
+                Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, error=message)
         return Outcome(prepared.origin, "failed", article.pk, error=message)
 
     def _fail_unprepared(self, raw: RawArticle, message: str) -> Outcome:

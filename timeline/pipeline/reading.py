@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import yaml
@@ -125,6 +126,8 @@ def parse_text(text: str) -> RawArticle:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         raise ReadError(f"the front matter is not valid YAML: {error}") from error
+    except (ValueError, RecursionError) as error:  # e.g. "published: 2025-02-30" fails in PyYAML itself
+        raise ReadError(f"the front matter has an invalid value: {error}") from error
     if not isinstance(meta, dict):
         raise ReadError("the front matter must be a mapping of keys such as title: and published:")
     unknown = set(meta) - FRONT_MATTER_KEYS
@@ -139,8 +142,15 @@ def parse_text(text: str) -> RawArticle:
         published=parse_published(meta.get("published")),
         language=(str(meta["language"]).strip().lower() or None) if meta.get("language") else None,
         source=str(meta.get("source") or "").strip(),
-        url=str(meta.get("url") or "").strip(),
+        url=checked_url(str(meta.get("url") or "").strip()),
     )
+
+
+def checked_url(url: str) -> str:
+    """An http(s) URL, or a ReadError: the article page links to it."""
+    if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ReadError(f"url: {url!r} is not an http(s) address")
+    return url
 
 
 def parse_published(value: object) -> datetime.date | None:
@@ -166,6 +176,8 @@ def parse_html(html: str) -> RawArticle:
         raise ReadError("no article text was found in this HTML page")
     title = (document.title or "").strip()
     text = document.text.strip()
+    # A page's own canonical URL is kept only when it is a web address.
+    canonical = (document.url or "").strip()
     # trafilatura keeps the page's headline as the first line of the text; the title field holds it.
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
@@ -175,7 +187,7 @@ def parse_html(html: str) -> RawArticle:
         published=_html_date(document.date),
         language=(document.language or None),
         source=(document.sitename or "").strip(),
-        url=(document.url or "").strip(),
+        url=canonical if urlsplit(canonical).scheme.lower() in ("http", "https") else "",
     )
 
 

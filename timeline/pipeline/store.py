@@ -43,10 +43,12 @@ class EntityStore:
         return self._ids[record.key]
 
     def _find_or_create(self, record: EntityRecord) -> Entity:
+        # One slug for finding and creating: a name that reduces to no ASCII slug still gets a stable one.
+        slug = (record.slug or slugify(record.name, allow_unicode=True) or record.key.replace(":", "-"))[:200]
         if record.kind == "country":
             entity = Entity.objects.filter(iso_code=record.country_code).first()
         else:
-            entity = Entity.objects.filter(kind=record.kind, slug=record.slug).first()
+            entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
         if entity is not None:
             return entity
         country = None
@@ -58,7 +60,7 @@ class EntityStore:
         entity = Entity.objects.create(
             kind=record.kind,
             name=record.name,
-            slug=record.slug or slugify(record.name)[:200] or record.key.replace(":", "-"),
+            slug=slug,
             iso_code=record.country_code if record.kind == "country" else "",
             country=country,
         )
