@@ -71,12 +71,25 @@ def test_text_search_updates_as_you_type(page, live_server, timeline_data):
     expect(page.get_by_label("Search")).to_be_focused()  # focus stays in the box after the swap
 
 
-def test_person_type_ahead_adds_a_filter(page, live_server, timeline_data):
+def test_person_type_ahead_adds_the_picked_person_only(page, live_server, timeline_data):
     timeline_data["putin"].aliases.create(name="Vladimir Poutine", language="fr")
     page.goto("/")
-    page.get_by_label("Find a person").fill("poutine")
-    page.locator("#person-suggestions").get_by_role("link", name=re.compile("Vladimir Putin")).click()
-    expect(page).to_have_url(re.compile(r"person=vladimir-putin"))
+    page.get_by_label("Find a person").fill("im")  # Kim Jong Un first, then Vladimir Putin
+    suggestions = page.locator("#person-suggestions").get_by_role("link")
+    expect(suggestions).to_have_count(2)
+    suggestions.filter(has_text="Vladimir Putin").click()
+    expect(page).to_have_url(re.compile(r"/\?person=vladimir-putin$"))
+    expect(page.locator(".card")).to_have_count(2)
+
+
+def test_switching_language_keeps_the_filters(page, live_server, timeline_data):
+    page.goto("/")
+    page.get_by_label(re.compile("North Korea")).check()
+    expect(page).to_have_url(re.compile(r"\?country=KP$"))
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page).to_have_url(re.compile(r"\?country=KP$"))
     expect(page.locator(".card")).to_have_count(2)
 
 
