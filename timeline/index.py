@@ -27,12 +27,26 @@ from timeline.models import Entity, EntityAlias, Event, Mention, TimelineState
 
 NON_WORD = re.compile(r"[\W_]+")
 MASK_CACHE_SIZE = 128
+MAX_MONTHS = 36
 
 
 def fold(text: str) -> str:
     """Lower case without accents, for search ("Koursk" and "koursk", "Corée" and "coree" match)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def months_of(start: datetime.date, end: datetime.date) -> list[str]:
+    """The months ("YYYY-MM") a period overlaps; a period longer than MAX_MONTHS counts in its first only
+    (a decade or a century would otherwise fill the chart)."""
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month) and len(months) < MAX_MONTHS:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if (year, month) <= (end.year, end.month):
+        return months[:1]
+    return months
 
 
 def search_words(text: str) -> list[str]:
@@ -127,7 +141,8 @@ class TimelineIndex:
         for position, (key, rows) in enumerate(cards):
             index.keys.append(key)
             index.lead_ids.append(key[2])
-            months[key[0].strftime("%Y-%m")].append(position)
+            for month in months_of(key[0], key[1]):
+                months[month].append(position)
             for row in rows:
                 position_of_event[row[0]] = position
             for category in {row[4] for row in rows}:
@@ -245,7 +260,10 @@ class TimelineIndex:
         return {name: (bits & mask).bit_count() for name, bits in self.category_bits.items()}
 
     def histogram(self, mask: int) -> list[tuple[str, int]]:
-        """Cards per month ("YYYY-MM", count) from the first to the last month with any, gaps included."""
+        """Cards per month ("YYYY-MM", count) from the first to the last month with any, gaps included.
+
+        A card counts in every month its period overlaps, as the date filter selects it for each of them:
+        a bar's count is what clicking it shows."""
         counts = {month: (bits & mask).bit_count() for month, bits in self.month_bits.items()}
         present = sorted(month for month, count in counts.items() if count)
         if not present:

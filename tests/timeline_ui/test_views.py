@@ -254,3 +254,12 @@ def test_deleting_events_in_the_admin_updates_the_public_timeline(client, staff_
     html = client.get(URL).content.decode()
     assert "Donald Trump met" not in html
     assert "6 events" in html
+
+
+def test_a_chart_bar_narrows_the_dates_to_its_month(client, small_timeline):
+    html = client.get(URL, {"country": "RU"}).content.decode()
+    bar = re.search(r'<a href="(\?[^"]*from=2025-04-01[^"]*)"[^>]*><title>April 2025: (\d+)</title>', html)
+    assert bar, "no bar for April 2025"
+    href = html_lib.unescape(bar.group(1))
+    assert href == "?country=RU&from=2025-04-01&to=2025-04-30"
+    assert len(cards(client.get(URL + href))) == int(bar.group(2))
