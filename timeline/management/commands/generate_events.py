@@ -6,6 +6,7 @@ The events are marked (source "Synthetic") and can be removed with --clear.
 """
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
 from tqdm import tqdm
 
 from timeline.models import Article, TimelineState
@@ -27,4 +28,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {deleted} synthetic rows.")
         with tqdm(total=options["events"], unit="event", disable=options["verbosity"] == 0) as bar:
             written = generate(options["events"], seed=options["seed"], progress=bar.update)
+        if connection.vendor == "postgresql":
+            # Fresh statistics: planned on empty-table estimates, the card queries would scan whole tables
+            # until autovacuum gets round to it.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"Added {written} synthetic events.")
