@@ -24,8 +24,12 @@ demo: migrate
 		$(BIN)/python manage.py load_demo; \
 	else echo "No demo corpus loader yet: the timeline starts empty."; fi
 
+# The background worker (extraction of articles uploaded in the admin) runs beside the server and stops
+# with it.
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/), with a background worker"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: venv

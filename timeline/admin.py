@@ -1,12 +1,19 @@
 """Admin screens for editors: articles, entities with their aliases, events and their groups."""
 
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from timeline.admin_forms import ArticleForm
+from timeline.editing import MergeError, merge_entities
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+from timeline.tasks import schedule_extraction
 
 
 class TimelineChangesAdmin(admin.ModelAdmin):
@@ -35,13 +42,26 @@ class TimelineChangesAdmin(admin.ModelAdmin):
 class EventInline(admin.TabularInline):
     model = Event
     extra = 0
-    fields = ["date_start", "date_end", "precision", "date_text", "category", "sentence"]
-    readonly_fields = ["sentence"]
+    fields = [
+        "date_start",
+        "date_end",
+        "precision",
+        "date_text",
+        "category",
+        "verified",
+        "edited",
+        "sentence",
+    ]
+    readonly_fields = ["edited", "sentence"]
     show_change_link = True
+
+
+FINAL_STATUSES = {Article.Status.DONE, Article.Status.FAILED}
 
 
 @admin.register(Article)
 class ArticleAdmin(TimelineChangesAdmin):
+    form = ArticleForm
     list_display = [
         "title",
         "published",
@@ -55,10 +75,32 @@ class ArticleAdmin(TimelineChangesAdmin):
     list_filter = ["status", "language", "published_inferred", "nlp_backend", "source"]
     search_fields = ["title", "body", "source", "url"]
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "created_at", "updated_at", "extracted_at"]
+    readonly_fields = ["status", "error", "nlp_backend", "published_inferred", "content_hash", "created_at",
+                       "updated_at", "extracted_at"]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["upload", "body"]}),
+        (
+            _("About the article"),
+            {"fields": ["title", "published", "published_inferred", "language", "source", "url"]},
+        ),
+        (
+            _("Extraction"),
+            {
+                "fields": [
+                    "status",
+                    "error",
+                    "nlp_backend",
+                    "extracted_at",
+                    "content_hash",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
     inlines = [EventInline]
-    # A URL typed without a scheme is taken as https (Django 6's default).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["rerun_extraction"]
+    change_form_template = "admin/timeline/article/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).annotate(_event_count=Count("events"))
@@ -66,6 +108,59 @@ class ArticleAdmin(TimelineChangesAdmin):
     @admin.display(description=_("events"), ordering="_event_count")
     def event_count(self, article: Article) -> int:
         return article._event_count
+
+    def get_inlines(self, request, obj):
+        return [EventInline] if obj is not None else []  # an article being added has no events yet
+
+    def add_view(self, request, form_url="", extra_context=None):
+        response = super().add_view(request, form_url, extra_context)
+        # The same text uploaded again: send the editor to the article already there.
+        adminform = getattr(response, "context_data", {}).get("adminform")
+        duplicate = getattr(getattr(adminform, "form", None), "duplicate", None)
+        if duplicate is not None:
+            messages.info(request, _("This text is already in the timeline: here is its article."))
+            return redirect("admin:timeline_article_change", duplicate.pk)
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Saving never waits for NLP: the extraction runs in a worker (manage.py db_worker).
+        if not change or {"body", "upload", "published", "language"} & set(form.changed_data):
+            schedule_extraction(obj)
+
+    def save_formset(self, request, form, formset, change):
+        # An event corrected in the article's page is the editor's: re-running extraction keeps it.
+        if formset.model is Event:
+            for event_form in formset.forms:
+                if event_form.has_changed() and event_form.instance.pk:
+                    event_form.instance.edited = True
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description=_("Re-run extraction of the selected articles"))
+    def rerun_extraction(self, request, queryset):
+        with transaction.atomic():
+            for article in queryset:
+                schedule_extraction(article)
+        self.message_user(request, _("%(n)d article(s) queued for extraction.") % {"n": queryset.count()})
+
+    def get_urls(self):
+        status = path(
+            "<int:pk>/status/",
+            self.admin_site.admin_view(self.status_view),
+            name="timeline_article_status",
+        )
+        return [status, *super().get_urls()]
+
+    def status_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The extraction status, polled by the change page through htmx until it is final."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(Article, pk=pk)
+        response = render(request, "admin/timeline/article/status.html", {"article": article})
+        if article.status in FINAL_STATUSES and request.GET.get("was") not in FINAL_STATUSES | {None, ""}:
+            # It just finished: reload the page, which then lists the extracted events.
+            response["HX-Refresh"] = "true"
+        return response
 
 
 class EntityAliasInline(admin.TabularInline):
@@ -81,6 +176,38 @@ class EntityAdmin(TimelineChangesAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
     inlines = [EntityAliasInline]
+    actions = ["merge"]
+
+    @admin.action(description=_("Merge the selected entities into one"), permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        """Ask which entity to keep, then fold the others into it (their names become its aliases)."""
+        entities = list(queryset.order_by("name"))
+        if "keep" in request.POST:
+            keep = next((e for e in entities if str(e.pk) == request.POST["keep"]), None)
+            if keep is None:
+                self.message_user(request, _("Choose the entity to keep."), messages.ERROR)
+                return None
+            try:
+                merged = merge_entities(keep, entities)
+            except MergeError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.log_change(request, keep, f"Merged {merged} entities into it.")
+            self.message_user(
+                request, _("%(n)d entities merged into %(name)s.") % {"n": merged, "name": keep}
+            )
+            return None
+        if len({e.kind for e in entities}) > 1 or len(entities) < 2:
+            self.message_user(request, _("Select two or more entities of the same kind."), messages.ERROR)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge entities"),
+            "entities": entities,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/entity/merge.html", context)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entity]:
         return (
@@ -115,15 +242,28 @@ class EventAdmin(TimelineChangesAdmin):
         "precision",
         "date_text",
         "category",
+        "verified",
         "short_sentence",
         "article",
     ]
-    list_filter = ["category", "precision", "date_source", "article__language"]
+    list_filter = ["verified", "edited", "category", "precision", "date_source", "article__language"]
+    actions = ["mark_verified"]
     search_fields = ["sentence", "date_text", "article__title"]
     date_hierarchy = "date_start"
     list_select_related = ["article"]
     raw_id_fields = ["article", "group"]
     inlines = [MentionInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.edited = True  # the editor's version: re-running the extraction keeps it
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Mark the selected events verified"))
+    def mark_verified(self, request, queryset):
+        updated = queryset.update(verified=True)
+        TimelineState.bump()
+        self.message_user(request, _("%(n)d event(s) marked verified.") % {"n": updated})
 
     @admin.display(description=_("sentence"))
     def short_sentence(self, event: Event) -> str:

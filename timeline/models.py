@@ -207,6 +207,14 @@ class Event(models.Model):
     group = models.ForeignKey(
         EventGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    edited = models.BooleanField(
+        _("edited by an editor"),
+        default=False,
+        help_text=_("Set when an editor changes the event; re-running the extraction keeps it."),
+    )
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Checked by an editor; re-running the extraction keeps it.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

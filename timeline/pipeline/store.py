@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
@@ -86,12 +86,19 @@ def replace_events(
     records: dict[str, EntityRecord],
     entities: EntityStore,
 ) -> list[Event]:
-    """Delete the article's events and write the new ones with their mentions, grouped."""
+    """Replace the article's extracted events by new ones with their mentions, grouped.
+
+    Events an editor edited or verified are kept as they are, and a new event of the same statement
+    (same sentence, same time expression) is not added beside them: re-running never discards their work.
+    """
+    kept = set(
+        article.events.filter(Q(edited=True) | Q(verified=True)).values_list("sentence_start", "date_text")
+    )
     _delete_events(article)
     rows: list[Event] = []
     mention_rows: list[Mention] = []
     learned_aliases: set[tuple[int, str, str]] = set()
-    extracted = list(events)
+    extracted = [item for item in events if (item.sentence.start, item.date_text[:300]) not in kept]
     for item in extracted:
         rows.append(
             Event(
@@ -169,8 +176,10 @@ def set_highlights(
 
 
 def _delete_events(article: Article) -> None:
-    group_ids = set(article.events.exclude(group=None).values_list("group_id", flat=True))
-    article.events.all().delete()
+    """Delete the article's events that no editor touched."""
+    extracted = article.events.filter(edited=False, verified=False)
+    group_ids = set(extracted.exclude(group=None).values_list("group_id", flat=True))
+    extracted.delete()
     # A group left without events reports nothing any more.
     EventGroup.objects.filter(pk__in=group_ids).annotate(n=Count("events")).filter(n=0).delete()
 

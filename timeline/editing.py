@@ -1,0 +1,55 @@
+"""Editors' corrections that touch several rows: merging entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from timeline.models import Entity, EntityAlias, Mention, TimelineState
+
+
+class MergeError(ValueError):
+    """Entities that cannot be merged (different kinds, nothing to merge)."""
+
+
+@transaction.atomic
+def merge_entities(keep: Entity, others: Iterable[Entity]) -> int:
+    """Fold `others` into `keep`: their names become aliases, their mentions and references move.
+
+    Returns how many entities were merged away. A mention that would duplicate one `keep` already has in
+    the same event at the same place is dropped.
+    """
+    # Fresh rows: what the caller holds may predate other edits.
+    keep = Entity.objects.get(pk=keep.pk)
+    others = list(Entity.objects.filter(pk__in=[o.pk for o in others]).exclude(pk=keep.pk))
+    if not others:
+        raise MergeError("choose at least one other entity to merge")
+    if any(other.kind != keep.kind for other in others):
+        raise MergeError("only entities of the same kind can be merged")
+    for other in others:
+        names = [(other.name, ""), *other.aliases.values_list("name", "language")]
+        EntityAlias.objects.bulk_create(
+            [EntityAlias(entity=keep, name=name, language=lang) for name, lang in names if name != keep.name],
+            ignore_conflicts=True,
+        )
+        taken = set(Mention.objects.filter(entity=keep).values_list("event_id", "start"))
+        for mention in Mention.objects.filter(entity=other):
+            if (mention.event_id, mention.start) in taken:
+                mention.delete()
+            else:
+                mention.entity = keep
+                mention.save(update_fields=["entity"])
+                taken.add((mention.event_id, mention.start))
+        Entity.objects.filter(country=other).update(country=keep)
+        if keep.country_id is None and other.country_id is not None:
+            keep.country_id = other.country_id
+        if keep.kind == Entity.Kind.COUNTRY and not keep.iso_code and other.iso_code:
+            code = other.iso_code
+            other.iso_code = ""
+            other.save(update_fields=["iso_code"])
+            keep.iso_code = code
+        other.delete()
+    keep.save()
+    TimelineState.bump()
+    return len(others)
