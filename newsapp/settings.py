@@ -6,6 +6,7 @@ DEBUG          true/false; default true (a developer's machine); set false in pr
 ALLOWED_HOSTS  comma-separated; default localhost, 127.0.0.1, [::1]
 STANZA_RESOURCES_DIR  where `download_models` puts Stanza models; default var/stanza_resources
 TIMELINE_PAGE_SIZE  cards per page of the timeline; default 50
+MAX_UPLOAD_BYTES   largest article file accepted in the admin; default 5 MB
 """
 
 import secrets
@@ -140,10 +141,8 @@ STORAGES = {
 }
 
 # Background tasks (extraction of uploaded articles): the database backend needs nothing else running but
-# `manage.py db_worker`. See README ("Background extraction") for several workers or a Redis queue.
-TASKS = {
-    "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}
-}
+# `manage.py db_worker`. README ("Background extraction") says how to run several workers or use Redis (RQ).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
