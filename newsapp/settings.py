@@ -9,7 +9,9 @@ TIMELINE_PAGE_SIZE  cards per page of the timeline; default 50
 MAX_UPLOAD_BYTES   largest article file accepted in the admin; default 5 MB
 """
 
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -110,6 +112,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE transactions take the write lock up front instead of failing halfway.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
+    }
+    # Tests use a file, not memory: the browser tests' live server and the background worker then have
+    # connections of their own, as in production, instead of sharing one across threads.
+    # One file per test process, so that two test runs never share (or delete) each other's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"newsapp-test-{os.getpid()}.sqlite3")
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

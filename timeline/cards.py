@@ -123,30 +123,19 @@ def sentence_segments(event: Event, mentions: list[Mention], prefix: str) -> lis
 
 def _sources(group_ids: list[int], prefix: str) -> dict[int, list[Source]]:
     """The articles reporting each group, oldest first, one query."""
-    sources: dict[int, list[Source]] = {}
-    seen: set[tuple[int, int]] = set()
-    rows = (
-        Event.objects.filter(group_id__in=group_ids)
-        .order_by("article__published", "article_id")
-        .values_list(
-            "group_id",
-            "article_id",
-            "article__title",
-            "article__source",
-            "article__published",
-            "article__language",
-        )
-    )
-    for group_id, article_id, title, source, published, language in rows:
-        if (group_id, article_id) in seen:
-            continue
-        seen.add((group_id, article_id))
-        sources.setdefault(group_id, []).append(
+    return {
+        group_id: [
             Source(
-                title, f"{prefix}article/{article_id}/", source, day(published) if published else "", language
+                a.title,
+                f"{prefix}article/{a.id}/",
+                a.source,
+                day(a.published) if a.published else "",
+                a.language,
             )
-        )
-    return sources
+            for a in articles
+        ]
+        for group_id, articles in Event.objects.articles_by_group(group_ids).items()
+    }
 
 
 def load_cards(lead_ids: list[int]) -> list[Card]:

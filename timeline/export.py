@@ -201,25 +201,10 @@ def card_sources(events: Iterable[Event]) -> dict[int, list[dict[str, object]]]:
     (an editor took it out) has its own article only."""
     events = list(events)
     lead_of_group = {event.group_id: event.pk for event in events if event.group_id is not None}
-    found: dict[int, list[dict[str, object]]] = {}
-    rows = (
-        Event.objects.filter(group_id__in=list(lead_of_group))
-        .order_by("article__published", "article_id")
-        .values_list(
-            "group_id",
-            "article_id",
-            "article__title",
-            "article__source",
-            "article__url",
-            "article__published",
-            "article__language",
-        )
-    )
-    seen: set[tuple[int, int]] = set()
-    for group_id, article_id, *fields in rows:
-        if (group_id, article_id) not in seen:
-            seen.add((group_id, article_id))
-            found.setdefault(lead_of_group[group_id], []).append(_source(article_id, *fields))
+    found: dict[int, list[dict[str, object]]] = {
+        lead_of_group[group_id]: [_source(*article) for article in articles]
+        for group_id, articles in Event.objects.articles_by_group(lead_of_group).items()
+    }
     for event in events:
         if event.pk not in found:
             a = event.article

@@ -6,8 +6,11 @@ same happening in several articles share an EventGroup, so the timeline shows on
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import F, Q
@@ -172,7 +175,41 @@ class EventGroup(models.Model):
         return f"group {self.pk}"
 
 
+class ArticleRef(NamedTuple):
+    """What a card says of each article that reports it."""
+
+    id: int
+    title: str
+    source: str
+    url: str
+    published: datetime.date | None
+    language: str
+
+
 class EventQuerySet(models.QuerySet):
+    def articles_by_group(self, group_ids: Iterable[int]) -> dict[int, list[ArticleRef]]:
+        """The distinct articles reporting each event group, oldest first, in one query."""
+        found: dict[int, list[ArticleRef]] = {}
+        seen: set[tuple[int, int]] = set()
+        rows = (
+            self.filter(group_id__in=list(group_ids))
+            .order_by("article__published", "article_id")
+            .values_list(
+                "group_id",
+                "article_id",
+                "article__title",
+                "article__source",
+                "article__url",
+                "article__published",
+                "article__language",
+            )
+        )
+        for group_id, article_id, *fields in rows:
+            if (group_id, article_id) not in seen:
+                seen.add((group_id, article_id))
+                found.setdefault(group_id, []).append(ArticleRef(article_id, *fields))
+        return found
+
     def in_date_order(self) -> EventQuerySet:
         """Events oldest first, with what a timeline card shows loaded in a fixed number of queries."""
         return (
