@@ -7,6 +7,7 @@ source. Month names come from CLDR (Babel); the words around them are translated
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 from django.utils.translation import get_language, pgettext
@@ -19,12 +20,18 @@ def _locale() -> str:
     return (get_language() or "en").split("-")[0]
 
 
+@lru_cache(maxsize=20_000)
+def _formatted(value: datetime.date, pattern: str, locale: str) -> str:
+    # CLDR formatting costs ~0.05 ms a call and a page formats hundreds of the same few dates.
+    return format_date(value, pattern, locale=locale)
+
+
 def day(value: datetime.date) -> str:
-    return format_date(value, "d MMMM y", locale=_locale())
+    return _formatted(value, "d MMMM y", _locale())
 
 
 def month(value: datetime.date) -> str:
-    return format_date(value, "LLLL y", locale=_locale())
+    return _formatted(value, "LLLL y", _locale())
 
 
 def _season_name(code: str) -> str:
