@@ -25,7 +25,10 @@ else
   not_run+=("the PostgreSQL run (no server answered at $PG_URL; set TEST_DATABASE_URL to point at one)")
 fi
 
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ] && ! ls ~/.cache/ms-playwright/chromium* >/dev/null 2>&1; then
+# Which browser the tests would start (tests/browser/conftest.py): CHROMIUM_PATH, Debian's, or Playwright's own.
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || not_run+=("the browser tests (CHROMIUM_PATH=$CHROMIUM_PATH is not an executable)")
+elif [ ! -x /usr/bin/chromium ] && ! ls ~/.cache/ms-playwright/chromium* >/dev/null 2>&1; then
   not_run+=("the browser tests (no Chromium: apt-get install chromium, or .venv/bin/playwright install chromium)")
 fi
 
