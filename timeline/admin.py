@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from timeline.admin_forms import ArticleForm
-from timeline.editing import MergeError, merge_entities
+from timeline.editing import MergeError, dismiss_events, merge_entities
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
 from timeline.tasks import schedule_extraction
 
@@ -54,6 +54,9 @@ class EventInline(admin.TabularInline):
     ]
     readonly_fields = ["edited", "sentence"]
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # an event needs its sentence and offsets: add it from the event list
 
 
 FINAL_STATUSES = {Article.Status.DONE, Article.Status.FAILED}
@@ -123,9 +126,21 @@ class ArticleAdmin(TimelineChangesAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        changed = set(form.changed_data)
+        if "published" in changed:
+            obj.published_inferred = False  # a date the editor typed is given, not inferred
+        if not change:
+            obj.save()
+        else:
+            # Only what the editor changed: the worker may have written status and highlights meanwhile.
+            if "upload" in changed:
+                changed.add("body")  # the uploaded file's text replaced the body
+            fields = {"body", "title", "published", "language", "source", "url"} & changed
+            if fields:
+                obj.save(update_fields=[*fields, "published_inferred", "content_hash", "updated_at"])
+        TimelineState.bump()
         # Saving never waits for NLP: the extraction runs in a worker (manage.py db_worker).
-        if not change or {"body", "upload", "published", "language"} & set(form.changed_data):
+        if not change or {"body", "upload", "published", "language"} & changed:
             schedule_extraction(obj)
 
     def save_formset(self, request, form, formset, change):
@@ -156,11 +171,12 @@ class ArticleAdmin(TimelineChangesAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         article = get_object_or_404(Article, pk=pk)
-        response = render(request, "admin/timeline/article/status.html", {"article": article})
-        if article.status in FINAL_STATUSES and request.GET.get("was") not in FINAL_STATUSES | {None, ""}:
-            # It just finished: reload the page, which then lists the extracted events.
-            response["HX-Refresh"] = "true"
-        return response
+        # It just finished: list the extracted events here rather than reload the page, which would lose
+        # what the editor may be typing in the form below.
+        was = request.GET.get("was", "")
+        just_finished = article.status in FINAL_STATUSES and bool(was) and was not in FINAL_STATUSES
+        context = {"article": article, "just_finished": just_finished}
+        return render(request, "admin/timeline/article/status.html", context)
 
 
 class EntityAliasInline(admin.TabularInline):
@@ -259,8 +275,18 @@ class EventAdmin(TimelineChangesAdmin):
             obj.edited = True  # the editor's version: re-running the extraction keeps it
         super().save_model(request, obj, form, change)
 
+    def delete_model(self, request, obj):
+        dismiss_events([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        dismiss_events(queryset)
+        super().delete_queryset(request, queryset)
+
     @admin.action(description=_("Mark the selected events verified"))
     def mark_verified(self, request, queryset):
+        for event in queryset:
+            self.log_change(request, event, "Marked verified.")
         updated = queryset.update(verified=True)
         TimelineState.bump()
         self.message_user(request, _("%(n)d event(s) marked verified.") % {"n": updated})

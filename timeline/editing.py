@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from timeline.models import Entity, EntityAlias, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, Mention, TimelineState
 
 
 class MergeError(ValueError):
@@ -53,3 +53,17 @@ def merge_entities(keep: Entity, others: Iterable[Entity]) -> int:
     keep.save()
     TimelineState.bump()
     return len(others)
+
+
+def dismiss_events(events: Iterable[Event]) -> None:
+    """Remember the statements of events an editor deletes, so that re-running the extraction does not
+    bring them back (see timeline.pipeline.store.replace_events)."""
+    by_article: dict[int, list[list[object]]] = {}
+    for event in events:
+        by_article.setdefault(event.article_id, []).append([event.sentence_start, event.date_text])
+    for article in Article.objects.filter(pk__in=list(by_article)):
+        known = {tuple(item) for item in article.dismissed}
+        article.dismissed = article.dismissed + [
+            item for item in by_article[article.pk] if tuple(item) not in known
+        ]
+        article.save(update_fields=["dismissed"])

@@ -84,6 +84,12 @@ class Article(models.Model):
         editable=False,
         help_text=_("Spans of the text to highlight: time expressions and entity mentions."),
     )
+    dismissed = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Statements [sentence start, time expression] whose events editors deleted."),
+    )
 
     class Meta:
         ordering = ["-published", "-id"]

@@ -54,12 +54,16 @@ def test_filter_by_country_then_person_go_back_and_load_more(page, live_server, 
     page.go_back()
     expect(page.locator(".summary")).to_contain_text("15 events")
 
-    # Five cards, then the next ones as the "load more" row scrolls into view.
-    page.get_by_role("link", name="Load more").scroll_into_view_if_needed()
-    expect(page.locator(".card")).to_have_count(10)
-    page.get_by_role("link", name="Load more").scroll_into_view_if_needed()
+    # Pages of five cards, each loaded as the "load more" row comes into view, until none is left.
+    for _ in range(10):
+        if page.locator(".card").count() == 15:
+            break
+        page.keyboard.press("End")
+        page.wait_for_timeout(300)
     expect(page.locator(".card")).to_have_count(15)
     expect(page.get_by_role("link", name="Load more")).to_have_count(0)
+    sentences = page.locator(".card .sentence").all_inner_texts()
+    assert len(set(sentences)) == 15  # every card once, none repeated across pages
     assert errors == []  # no Content-Security-Policy violation, no failed request
 
 

@@ -15,6 +15,8 @@ from timeline.models import Article, Entity, EntityAlias, Event, Mention
 
 pytestmark = pytest.mark.django_db
 
+# The article change form carries its events' inline formset; these posts leave its rows alone.
+NO_EVENT_ROWS = {"events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0"}
 TEXT = (
     "Le 26 avril 2025, le Kremlin a annoncé la reprise de la région de Koursk. Lundi, Pyongyang a confirmé."
 )
@@ -146,3 +148,132 @@ def test_the_admin_history_records_who_uploaded(staff_client):
 
 def test_the_public_timeline_needs_no_login(client, article):
     assert client.get(reverse("timeline:timeline")).status_code == 200
+
+
+def test_an_editor_correcting_the_time_expression_gets_no_duplicate(staff_client, article):
+    event = article.events.get(date_start=datetime.date(2025, 4, 26))
+    form = {
+        "date_start": "2025-04-25", "date_end": "2025-04-25", "precision": "day", "timex_value": "",
+        "timex_mod": "", "date_text": "le 25 avril 2025", "date_source": "text", "sentence": event.sentence,
+        "sentence_start": event.sentence_start, "sentence_end": event.sentence_end, "category": "military",
+        "article": article.pk, "group": event.group_id or "",
+        "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    staff_client.post(reverse("admin:timeline_event_change", args=[event.pk]), form)
+    reextract(article)
+    assert list(article.events.filter(sentence_start=event.sentence_start).values_list("pk", flat=True)) == [
+        event.pk
+    ]
+
+
+def test_an_event_deleted_in_the_admin_does_not_come_back(staff_client, article):
+    event = article.events.get(date_start=datetime.date(2025, 4, 26))
+    staff_client.post(reverse("admin:timeline_event_delete", args=[event.pk]), {"post": "yes"})
+    reextract(article)
+    assert not article.events.filter(sentence_start=event.sentence_start).exists()
+    assert article.events.count() == 1
+
+
+def test_the_worker_writes_only_extraction_fields_and_keeps_the_editors(article):
+    from timeline.nlp.fallback_annotator import FallbackAnnotator
+    from timeline.pipeline.ingest import Ingestor, prepare
+    from timeline.pipeline.reading import RawArticle
+
+    # The worker read the article, then an editor renamed it before the worker wrote its result.
+    prepared = prepare(
+        RawArticle(text=article.body, title="Koursk", language="fr", published=article.published)
+    )
+    Article.objects.filter(pk=article.pk).update(title="Corrected by an editor")
+    annotation = FallbackAnnotator().annotate_many([prepared.text], "fr")[0]
+    outcome = Ingestor(backend="fallback").store(prepared, annotation, article_id=article.pk)
+    assert outcome.status == "updated"
+    assert Article.objects.get(pk=article.pk).title == "Corrected by an editor"
+
+
+def test_a_text_changed_during_extraction_is_left_to_the_newer_extraction(article):
+    from timeline.nlp.fallback_annotator import FallbackAnnotator
+    from timeline.pipeline.ingest import Ingestor, prepare
+    from timeline.pipeline.reading import RawArticle
+
+    prepared = prepare(
+        RawArticle(text=article.body, title="Koursk", language="fr", published=article.published)
+    )
+    article.body = "Un texte corrigé par un éditeur, lundi."
+    article.save()
+    annotation = FallbackAnnotator().annotate_many([prepared.text], "fr")[0]
+    outcome = Ingestor(backend="fallback").store(prepared, annotation, article_id=article.pk)
+    assert outcome.status == "superseded"
+    assert Article.objects.count() == 1  # no copy of the old text
+
+
+def test_a_date_the_editor_types_is_kept_instead_of_inferred(staff_client, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The Kremlin said on April 26, 2025 that Russia had retaken the Kursk region.")
+    call_command("ingest", str(path), "--backend", "fallback", stdout=StringIO(), stderr=StringIO())
+    article = Article.objects.get()
+    assert article.published_inferred
+    form = {"body": article.body, "title": article.title, "published": "2025-04-27", "language": "en",
+            "source": "", "url": "", **NO_EVENT_ROWS}  # fmt: skip
+    staff_client.post(reverse("admin:timeline_article_change", args=[article.pk]), form)
+    reextract(article)
+    article.refresh_from_db()
+    assert (article.published, article.published_inferred) == (datetime.date(2025, 4, 27), False)
+
+
+def test_saving_a_title_in_the_admin_does_not_touch_what_the_worker_wrote(staff_client, article):
+    Article.objects.filter(pk=article.pk).update(
+        status="done", highlights=[{"start": 0, "end": 2, "kind": "date"}]
+    )
+    form = {"body": article.body, "title": "New title", "published": "2025-04-28", "language": "fr",
+            "source": "", "url": "", **NO_EVENT_ROWS}  # fmt: skip
+    staff_client.post(reverse("admin:timeline_article_change", args=[article.pk]), form)
+    article.refresh_from_db()
+    assert (article.title, article.status, len(article.highlights)) == ("New title", "done", 1)
+
+
+def test_reloading_the_demo_leaves_articles_editors_corrected(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: From the file\npublished: 2025-04-28\nlanguage: fr\n---\n{TEXT}\n")
+    call_command("ingest", str(path), "--backend", "fallback", stdout=StringIO(), stderr=StringIO())
+    Article.objects.update(title="Corrected")
+    out = StringIO()
+    call_command(
+        "ingest", str(path), "--skip-existing", "--backend", "fallback", stdout=out, stderr=StringIO()
+    )
+    assert "1 unchanged" in out.getvalue()
+    assert Article.objects.get().title == "Corrected"
+
+
+def test_a_merge_survives_the_next_extraction(article, tmp_path):
+    registry_putin = Entity.objects.create(kind="person", name="Vladimir Putin", slug="vladimir-putin")
+    kept = Entity.objects.create(kind="person", name="V. V. Putin", slug="v-v-putin")
+    merge_entities(kept, [registry_putin])
+    path = tmp_path / "b.md"
+    path.write_text(
+        "---\ntitle: B\npublished: 2025-04-28\nlanguage: en\n---\nVladimir Putin thanked North Korea.\n"
+    )
+    call_command("ingest", str(path), "--backend", "fallback", stdout=StringIO(), stderr=StringIO())
+    assert not Entity.objects.filter(slug="vladimir-putin").exists()
+    assert Mention.objects.filter(entity=kept, event__article__title="B").exists()
+
+
+def test_an_interrupted_extraction_is_marked_failed_not_running(article, monkeypatch):
+    from timeline.pipeline.ingest import Ingestor
+    from timeline.tasks import extract_article
+
+    def stop(self, article_id):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Ingestor, "extract_stored", stop)
+    with pytest.raises(KeyboardInterrupt):
+        extract_article.call(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "interrupted" in article.error
+
+
+def test_marking_verified_is_recorded_in_the_history(staff_client, article):
+    ids = list(article.events.values_list("pk", flat=True))
+    staff_client.post(
+        reverse("admin:timeline_event_changelist"), {"action": "mark_verified", "_selected_action": ids}
+    )
+    assert LogEntry.objects.filter(change_message="Marked verified.").count() == len(ids)

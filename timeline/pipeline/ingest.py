@@ -145,8 +145,18 @@ def _upsert(prepared: PreparedArticle, **fields: object) -> tuple[Article, bool]
 class Ingestor:
     """Ingests batches of articles; holds what one run shares (registry, annotators, entity cache)."""
 
-    def __init__(self, *, force: bool = False, backend: str | None = None, models_dir: Path | None = None):
+    def __init__(
+        self,
+        *,
+        force: bool = False,
+        skip_existing: bool = False,
+        backend: str | None = None,
+        models_dir: Path | None = None,
+    ):
+        """`force`: extract again even unchanged texts. `skip_existing`: leave every text already stored
+        alone, whatever the file now says (editors may have corrected it in the admin)."""
         self.force = force
+        self.skip_existing = skip_existing
         self.backend = backend
         self.models_dir = models_dir or Path(settings.STANZA_RESOURCES_DIR)
         self.registry = Registry.load()
@@ -205,8 +215,10 @@ class Ingestor:
             if (
                 existing is not None
                 and not self.force
-                and existing.status == Article.Status.DONE
-                and _metadata(existing) == _metadata(prepared)
+                and (
+                    self.skip_existing
+                    or (existing.status == Article.Status.DONE and _metadata(existing) == _metadata(prepared))
+                )
             ):
                 outcomes[index] = Outcome(
                     prepared.origin, "unchanged", existing.pk, events=existing.events.count()
@@ -229,8 +241,44 @@ class Ingestor:
                 outcomes[index] = self.store(prepared, annotation)
         return [outcomes[i] for i in range(len(raws))]
 
-    def store(self, prepared: PreparedArticle, annotation: Annotation) -> Outcome:
-        """Extract and write one article in one transaction; on any error keep nothing but the failure."""
+    def extract_stored(self, article_id: int) -> Outcome:
+        """Extract an article already in the database (the admin's path, run by the worker).
+
+        The stored row is the source of truth: only the extraction's own fields are written back (status,
+        backend, highlights, an inferred date), so an editor's changes made meanwhile are never reverted.
+        """
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:
+            return Outcome(f"article {article_id}", "missing")
+        raw = RawArticle(
+            text=article.body,
+            title=article.title,
+            # An inferred date is inferred again from the (possibly edited) text; a given one is kept.
+            published=None if article.published_inferred else article.published,
+            language=article.language or None,
+            source=article.source,
+            url=article.url,
+            origin=f"article {article_id}",
+        )
+        try:
+            prepared = prepare(raw)
+            annotation = self.annotator(prepared.language).annotate_many([prepared.text], prepared.language)[
+                0
+            ]
+        except Exception as error:
+            message = str(error) if isinstance(error, IngestError) else f"{type(error).__name__}: {error}"
+            Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=message)
+            return Outcome(raw.origin, "failed", article_id, error=message)
+        return self.store(prepared, annotation, article_id=article_id)
+
+    def store(
+        self, prepared: PreparedArticle, annotation: Annotation, article_id: int | None = None
+    ) -> Outcome:
+        """Extract and write one article in one transaction; on any error keep nothing but the failure.
+
+        With `article_id`, write into that stored article (locked meanwhile) instead of the one found by
+        its text; if its text changed since the extraction began, a newer extraction is queued: stop.
+        """
         try:
             started = time.perf_counter()
             dct = prepared.published or PLACEHOLDER_DCT
@@ -261,7 +309,19 @@ class Ingestor:
             )
             started = self.timings.add("events", started)
             with transaction.atomic():
-                article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
+                if article_id is None:
+                    article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
+                else:
+                    article = (
+                        Article.objects.select_for_update()
+                        .filter(pk=article_id, content_hash=content_hash(prepared.text))
+                        .first()
+                    )
+                    if article is None:
+                        return Outcome(prepared.origin, "superseded", article_id)
+                    created = False
+                    if prepared.published_inferred:
+                        article.published, article.published_inferred = prepared.published, True
                 replace_events(article, events, records, self.entities)
                 set_highlights(article, timexes, linked.mentions, records, self.entities)
                 mark_extracted(article, annotation.backend)
@@ -271,13 +331,16 @@ class Ingestor:
             logger.exception("extraction of %s failed", prepared.origin)
             # The entity cache may name rows the rollback removed.
             self.entities = EntityStore()
-            return self._fail(prepared, f"{type(error).__name__}: {error}")
+            return self._fail(prepared, f"{type(error).__name__}: {error}", article_id)
 
-    def _fail(self, prepared: PreparedArticle, message: str) -> Outcome:
+    def _fail(self, prepared: PreparedArticle, message: str, article_id: int | None = None) -> Outcome:
         """Record the failure. A new article is kept (failed, no events); an article already in the
         timeline keeps its metadata and events, and only notes that the last extraction failed."""
         with transaction.atomic():
-            article = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+            if article_id is not None:
+                article = Article.objects.filter(pk=article_id).first()
+            else:
+                article = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
             if article is None:
                 article, _ = _upsert(prepared, status=Article.Status.FAILED, error=message)
             else:

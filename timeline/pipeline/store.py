@@ -49,6 +49,9 @@ class EntityStore:
             entity = Entity.objects.filter(iso_code=record.country_code).first()
         else:
             entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
+            if entity is None:
+                # Merged into another entity by an editor: its name lives on as that entity's alias.
+                entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
         if entity is not None:
             return entity
         country = None
@@ -88,17 +91,27 @@ def replace_events(
 ) -> list[Event]:
     """Replace the article's extracted events by new ones with their mentions, grouped.
 
-    Events an editor edited or verified are kept as they are, and a new event of the same statement
-    (same sentence, same time expression) is not added beside them: re-running never discards their work.
+    Events an editor edited or verified are kept as they are, and the extraction does not add its own
+    version of their statements beside them, nor bring back events an editor deleted: re-running never
+    discards an editor's work.
     """
+    # An edited event is the editor's version of its whole sentence (its time expression may have been
+    # corrected too); a verified one stands for its statement; a deleted one must not come back.
+    edited_sentences = set(article.events.filter(edited=True).values_list("sentence_start", flat=True))
     kept = set(
         article.events.filter(Q(edited=True) | Q(verified=True)).values_list("sentence_start", "date_text")
     )
+    kept |= {(start, text) for start, text in article.dismissed}
     _delete_events(article)
     rows: list[Event] = []
     mention_rows: list[Mention] = []
     learned_aliases: set[tuple[int, str, str]] = set()
-    extracted = [item for item in events if (item.sentence.start, item.date_text[:300]) not in kept]
+    extracted = [
+        item
+        for item in events
+        if item.sentence.start not in edited_sentences
+        and (item.sentence.start, item.date_text[:300]) not in kept
+    ]
     for item in extracted:
         rows.append(
             Event(
@@ -237,8 +250,14 @@ def assign_groups(new_events: list[Event]) -> None:
 
 
 def mark_extracted(article: Article, backend: str) -> None:
+    """Record a finished extraction, writing only the extraction's own fields (never the editor's)."""
     article.status = Article.Status.DONE
     article.error = ""
     article.nlp_backend = backend
     article.extracted_at = timezone.now()
-    article.save()
+    article.save(
+        update_fields=[
+            "status", "error", "nlp_backend", "extracted_at", "highlights", "published", "published_inferred",
+            "updated_at",
+        ]
+    )  # fmt: skip

@@ -43,6 +43,11 @@ class Command(BaseCommand):
             "--force", action="store_true", help="extract again even when the text is already ingested"
         )
         parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="leave texts already ingested alone even when the file's metadata differs",
+        )
+        parser.add_argument(
             "--backend",
             choices=["auto", "stanza", "fallback"],
             help="NLP backend (default: NLP_BACKEND or auto: Stanza when its models are installed)",
@@ -60,7 +65,9 @@ class Command(BaseCommand):
             "title": options["title"],
             "url": options["url"],
         }
-        ingestor = Ingestor(force=options["force"], backend=options["backend"])
+        ingestor = Ingestor(
+            force=options["force"], skip_existing=options["skip_existing"], backend=options["backend"]
+        )
         outcomes = []
         progress = tqdm(
             total=len(paths),

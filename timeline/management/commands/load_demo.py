@@ -1,6 +1,7 @@
 """Load the demo corpus (demo/corpus: articles written by the team) into the timeline.
 
-Idempotent: articles already ingested are left unchanged.
+Idempotent: articles already in the database are left alone (an editor may have corrected them in the
+admin; `make run` loads the demo every time). --force extracts them all again from the files.
 """
 
 from pathlib import Path
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        extra = ["--force"] if options["force"] else []
+        extra = ["--force"] if options["force"] else ["--skip-existing"]
         if options["backend"]:
             extra += ["--backend", options["backend"]]
         call_command(
