@@ -47,9 +47,11 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     try:
-        from playwright.sync_api import Error, sync_playwright
+        from playwright.sync_api import Error, expect, sync_playwright
     except ImportError:
         _unavailable("Playwright is not installed")
+    # Two shared cores can be slow to answer: wait up to 15 s for what a reader would see.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         path = chromium_path()
         try:
