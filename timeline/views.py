@@ -13,7 +13,7 @@ from timeline.cards import article_segments, by_month_and_day, cached_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import TimelineIndex, get_index
-from timeline.models import Article, Category, Entity
+from timeline.models import Article, Entity
 
 
 def page_size() -> int:
@@ -52,7 +52,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
             facets=facets(index, mask, filters),
             bars=bars,
             chart_width=len(bars) * BAR_WIDTH,
-            categories=Category.choices,
         )
         template = "timeline/timeline.html"
         if wants_fragment(request):
