@@ -3,6 +3,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline: on two shared cores a slow example is load, not a bug (Hypothesis would fail it).
+hypothesis_settings.register_profile("project", deadline=None)
+hypothesis_settings.load_profile("project")
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 # ../shared beside the repository: gold data, seeds and notes (read-only in CI).
