@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
-from timeline.display import day, format_period, format_range, month
+from timeline.display import day, event_date, format_range, month
+from timeline.index import EntityInfo
 from timeline.models import Article, Category, Entity, Event, Mention
 
 
@@ -29,24 +30,14 @@ def flag(iso_code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso_code.upper())
 
 
-class EntityRef(NamedTuple):
-    """What a card needs of an entity."""
-
-    id: int
-    kind: str
-    name: str
-    slug: str
-    iso_code: str
-
-
 class MentionRef(NamedTuple):
     start: int
     end: int
     via: str
-    entity: EntityRef
+    entity: EntityInfo
 
 
-def entity_path(entity: Entity | EntityRef, prefix: str) -> str:
+def entity_path(entity: Entity | EntityInfo, prefix: str) -> str:
     """The page of an entity under the timeline's URL prefix (countries by ISO code, others by slug)."""
     key = entity.iso_code if entity.kind == Entity.Kind.COUNTRY else entity.slug
     return f"{prefix}{entity.kind}/{key}/"
@@ -56,7 +47,7 @@ def entity_path(entity: Entity | EntityRef, prefix: str) -> str:
 class Segment:
     text: str
     kind: str = ""  # "", "date", or an entity kind
-    entity: Entity | EntityRef | None = None
+    entity: Entity | EntityInfo | None = None
     href: str = ""
 
 
@@ -112,7 +103,7 @@ class MonthGroup:
 def sentence_segments(event: Event, mentions: list[MentionRef], prefix: str) -> list[Segment]:
     """The event's sentence cut into plain text, the time expression and entity mentions."""
     sentence, offset = event.sentence, event.sentence_start
-    spans: list[tuple[int, int, str, EntityRef | None]] = []
+    spans: list[tuple[int, int, str, EntityInfo | None]] = []
     if event.date_text:
         at = sentence.find(event.date_text)
         if at >= 0:
@@ -166,7 +157,7 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         "event_id", "start", "end", "via", "entity_id", "entity__kind", "entity__name", "entity__slug",
         "entity__iso_code",
     ):  # fmt: skip
-        mentions_of.setdefault(event_id, []).append(MentionRef(start, end, via, EntityRef(*entity)))
+        mentions_of.setdefault(event_id, []).append(MentionRef(start, end, via, EntityInfo(*entity)))
     sources = _sources([e.group_id for e in leads.values() if e.group_id is not None], prefix)
     categories = dict(Category.choices)
     cards = []
@@ -175,7 +166,7 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         if event is None:  # deleted since the index was built
             continue
         mentions = mentions_of.get(lead_id, [])
-        entities: dict[int, EntityRef] = {}
+        entities: dict[int, EntityInfo] = {}
         for mention in mentions:
             entities.setdefault(mention.entity.id, mention.entity)
         chips = [
@@ -201,14 +192,7 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         cards.append(
             Card(
                 event=event,
-                date_label=format_period(
-                    event.date_start,
-                    event.date_end,
-                    event.precision,
-                    mod=event.timex_mod,
-                    timex=event.timex_value,
-                    date_text=event.date_text,
-                ),
+                date_label=event_date(event),
                 period_label=format_range(event.date_start, event.date_end),
                 approximate=event.precision == "approximate",
                 inferred=event.date_source == Event.DateSource.PUBLICATION or article.published_inferred,

@@ -93,3 +93,15 @@ def format_range(start: datetime.date, end: datetime.date) -> str:
     if start == end:
         return day(start)
     return _("%(start)s – %(end)s") % {"start": day(start), "end": day(end)}
+
+
+def event_date(event) -> str:
+    """format_period for an Event (anything with its date fields)."""
+    return format_period(
+        event.date_start,
+        event.date_end,
+        event.precision,
+        mod=event.timex_mod,
+        timex=event.timex_value,
+        date_text=event.date_text,
+    )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from timeline.display import format_period
+from timeline.display import event_date
 from timeline.index import TimelineIndex, ascending, descending
 from timeline.models import Entity, EntityAlias, Event, Mention
 
@@ -226,14 +226,7 @@ def card_items(lead_ids: list[int]) -> list[dict[str, object]]:
         if event is None:
             continue
         item = event_dict(event)
-        item["display_date"] = format_period(
-            event.date_start,
-            event.date_end,
-            event.precision,
-            mod=event.timex_mod,
-            timex=event.timex_value,
-            date_text=event.date_text,
-        )
+        item["display_date"] = event_date(event)
         item["sources"] = sources[event.pk]
         items.append(item)
     return items

@@ -16,24 +16,18 @@ import bisect
 import datetime
 import re
 import threading
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from timeline.linking.folding import fold
 from timeline.models import Entity, EntityAlias, Event, Mention, TimelineState
 
 NON_WORD = re.compile(r"[\W_]+")
 MASK_CACHE_SIZE = 128
 MAX_MONTHS = 36
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for search ("Koursk" and "koursk", "Corée" and "coree" match)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 def months_of(start: datetime.date, end: datetime.date) -> list[str]:
@@ -98,6 +92,8 @@ class TimelineIndex:
     aliases: dict[int, list[str]] = field(default_factory=dict)
     by_iso: dict[str, int] = field(default_factory=dict)
     by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Each person with all its names folded into one string, for the type-ahead (folded once, here).
+    person_names: list[tuple[EntityInfo, str]] = field(default_factory=list)
     # The (entity, card) pairs as two arrays, for counting every facet at once with numpy;
     # entities there are dense numbers, entity_order[n] is the id of entity n.
     # Masks of date ranges and searches already asked, kept with this index (and freed with it).
@@ -157,6 +153,11 @@ class TimelineIndex:
                 index.by_iso[info.iso_code] = info.id
         for entity_id, name in EntityAlias.objects.values_list("entity_id", "name"):
             index.aliases.setdefault(entity_id, []).append(name)
+        index.person_names = [
+            (info, "\n".join(" ".join(fold(n).split()) for n in [info.name, *index.aliases.get(info.id, [])]))
+            for info in index.entities.values()
+            if info.kind == "person"
+        ]
 
         positions: dict[int, set[int]] = defaultdict(set)
         for event_id, entity_id in Mention.objects.values_list("event_id", "entity_id"):
@@ -280,16 +281,14 @@ class TimelineIndex:
 
     def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
         """Persons whose name or an alias contains the typed text (accents ignored), most reported first."""
-        needle = fold(typed.strip())
+        needle = " ".join(fold(typed).split())
         if len(needle) < 2:
             return []
-        found = []
-        for entity_id, info in self.entities.items():
-            if info.kind != "person":
-                continue
-            names = [info.name, *self.aliases.get(entity_id, [])]
-            if any(needle in fold(name) for name in names):
-                found.append((info, self.entity_mask(entity_id).bit_count()))
+        found = [
+            (info, self.entity_mask(info.id).bit_count())
+            for info, names in self.person_names
+            if needle in names
+        ]
         found.sort(key=lambda item: (-item[1], item[0].name))
         return found[:limit]
 

@@ -6,7 +6,8 @@ import pytest
 from django.db.models import Count
 
 from tests.foundation.factories import make_article, make_event
-from timeline.index import TimelineIndex, fold, get_index
+from timeline.index import TimelineIndex, get_index
+from timeline.linking.folding import fold
 from timeline.models import Entity, Event
 
 D = datetime.date
