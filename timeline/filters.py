@@ -75,11 +75,6 @@ class TimelineFilters:
         current: tuple[str, ...] = getattr(self, name)
         return self.query_string(**{name: tuple(v for v in current if v != value)})
 
-    def toggled(self, name: str, value: str) -> str:
-        current: tuple[str, ...] = getattr(self, name)
-        values = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return self.query_string(**{name: values})
-
     def mask(self, index: TimelineIndex, *, categories: bool = True) -> int:
         """The cards these filters select, as a bitset of the index (optionally ignoring the categories)."""
         mask = index.everything

@@ -116,8 +116,7 @@ class TimelineIndex:
     @classmethod
     def build(cls) -> TimelineIndex:
         """Read events, mentions and entities (four queries) and index them."""
-        state = TimelineState.objects.filter(pk=1).values_list("version", "changed_at").first()
-        index = cls(identity=state or (0, None))
+        index = cls(identity=TimelineState.identity())
         events = list(
             Event.objects.values_list("id", "group_id", "date_start", "date_end", "category", "sentence")
         )
@@ -335,7 +334,7 @@ _current: TimelineIndex | None = None
 def get_index() -> TimelineIndex:
     """The index of the current data, rebuilt when the timeline changed since it was built."""
     global _current
-    state = TimelineState.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
+    state = TimelineState.identity()
     index = _current
     if index is not None and index.identity == state:
         return index

@@ -216,14 +216,6 @@ class EventQuerySet(models.QuerySet):
                 found.setdefault(group_id, []).append(ArticleRef(article_id, *fields))
         return found
 
-    def in_date_order(self) -> EventQuerySet:
-        """Events oldest first, with what a timeline card shows loaded in a fixed number of queries."""
-        return (
-            self.select_related("article")
-            .prefetch_related("mentions__entity")
-            .order_by("date_start", "date_end", "id")
-        )
-
 
 class Event(models.Model):
     class DateSource(models.TextChoices):
@@ -327,8 +319,9 @@ class TimelineState(models.Model):
         return f"timeline version {self.version}"
 
     @classmethod
-    def current(cls) -> int:
-        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    def identity(cls) -> tuple[int, object]:
+        """What identifies the current data: (version, time of change); (0, None) before any change."""
+        return cls.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
 
     @classmethod
     def bump(cls) -> None:

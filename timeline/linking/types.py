@@ -27,10 +27,6 @@ class EntityRecord:
     aliases: dict[str, list[str]] = field(default_factory=dict, compare=False)
     country_code: str | None = None
 
-    def display_name(self, lang: str) -> str:
-        """The name to show to a reader of `lang` (English name when none is known)."""
-        return self.names.get(lang, self.name)
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
