@@ -97,10 +97,13 @@ def replace_events(
     """
     # An edited event is the editor's version of its whole sentence (its time expression may have been
     # corrected too); a verified one stands for its statement; a deleted one must not come back.
-    edited_sentences = set(article.events.filter(edited=True).values_list("sentence_start", flat=True))
-    kept = set(
-        article.events.filter(Q(edited=True) | Q(verified=True)).values_list("sentence_start", "date_text")
+    editors = list(
+        article.events.filter(Q(edited=True) | Q(verified=True)).values_list(
+            "sentence_start", "date_text", "edited"
+        )
     )
+    edited_sentences = {start for start, _text, edited in editors if edited}
+    kept = {(start, text) for start, text, _edited in editors}
     kept |= {(start, text) for start, text in article.dismissed}
     _delete_events(article)
     rows: list[Event] = []
