@@ -445,6 +445,8 @@ def score(
     for article in articles:
         score_article(article, cards_by_article.get(article.name, []), result, variants, has_speakers)
         for happening in article.happenings:
+            if happening.optional:
+                continue
             for card in cards_by_article.get(article.name, []):
                 if card_matches(card, happening):
                     groups_of[happening.id][article.name].add(card.group)
