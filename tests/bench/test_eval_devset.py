@@ -147,6 +147,25 @@ def test_the_card_with_the_gold_period_stands_for_the_happening():
     assert figures["duplicates"] == 1
 
 
+def test_date_accuracy_counts_every_happening_a_card_mentions_even_when_misdated():
+    gold = [
+        article(
+            "a",
+            happening("sudzha"),
+            happening("visit", date=("2025-03-12", "2025-03-12"), anchors=("visited",)),
+        )
+    ]
+    events = [
+        event(
+            "a", "Russia retook Sudzha.", date=("2025-03-01", "2025-03-31"), group=1
+        ),  # overlaps, not exact
+        event("a", "Putin visited Kursk.", date=("2025-03-15", "2025-03-15"), group=2),  # publication day
+    ]
+    scores = ev.score(gold, events)
+    assert (scores.dated, scores.dates_right, scores.found) == (2, 0, 1)
+    assert any("misdated card of visit" in line for line in scores.errors["a"])
+
+
 def test_optional_happenings_are_neither_required_nor_wrong():
     gold = [
         article(
