@@ -1,0 +1,485 @@
+"""Who says so: the speaker of an event's sentence and the stance it takes (plain data, no Django).
+
+A sentence reports speech through a cue (language data: timeline/data/attribution/<lang>.yaml):
+- a reporting verb, whose stance is `asserted` ("said", "a affirmé"), `confirmed` ("confirmed",
+  "a reconnu") or `denied` ("denied", "a démenti", "rejected");
+- a falsehood verb with a falsehood word after it: a denial ("called the reports a rumour", "a qualifié ces
+  informations de mensonge");
+- a source cue, whose speaker follows it: an assertion ("according to X", "selon X", "cité par X").
+
+The speaker of a verb is, in this order: its agent ("démentie par Kiev"); the phrase after it when the verb
+follows a quotation or a comma ("…, a affirmé le ministère", '"…," said the ministry'); else its subject, the
+phrase before it back to the previous conjunction or quote (an apposition "Le porte-parole du Kremlin,
+Dmitri Peskov," and a relative clause "Zelensky, qui ..., a dit" belong to the subject). In that phrase, a
+person wins over an organisation, an organisation over a country, and the mention nearest the verb wins
+among equals; a place, a hearer ("told AFP", "a déclaré à l'AFP") or an implied mention is never a speaker.
+
+Decisions:
+- A negated reporting verb gives no stance: who "did not deny" has not asserted anything, who "n'a pas
+  confirmé" has not denied anything; the clause is attributed by the sentence's other cues, else not at all.
+- A cue with no named speaker ("a source said") attributes nothing: an anonymous source is not a party.
+- The speaker speaks for a country: its own (a country, a metonym such as "Moscou", a person's or an
+  organisation's country in the registry), else the country named in its phrase ("Russia's defence
+  ministry", "le renseignement sud-coréen"). `body` says in what capacity ("defence_ministry", ...).
+- Present participles ("claiming", "affirmant") are not cues: their subject is the main verb's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal, Protocol
+
+import yaml
+
+from timeline.linking.types import EntityRecord
+from timeline.nlp.types import Sentence
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
+Stance = Literal["asserted", "confirmed", "denied"]
+STANCES: tuple[Stance, ...] = ("asserted", "confirmed", "denied")
+SPEAKER_KINDS = ("person", "organization", "country")  # in order of preference
+QUOTES = '«»"“”'
+
+
+class MentionLike(Protocol):
+    """What attribution needs from an entity mention (linking Mention and events EventMention fit)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def via(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The entity a statement comes from. Offsets are absolute, like the mention's."""
+
+    key: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    country: str | None  # ISO alpha-2 of the state it speaks for, None when unknown or international
+    body: str | None  # capacity ("defence_ministry", "spokesperson", ...): a key of `bodies` in the data
+
+    @property
+    def party(self) -> str:
+        """Who counts as one side: its country, else the entity itself (an international body)."""
+        return f"country:{self.country}" if self.country else self.key
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker's stance on a clause, and the cue that says so (absolute offsets)."""
+
+    speaker: Speaker
+    stance: Stance
+    cue: str
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int  # relative to the sentence; for a participle, where its auxiliary starts
+    verb_start: int
+    end: int
+    stance: Stance
+    kind: Literal["verb", "source"]
+    negated: bool
+
+
+@dataclass(frozen=True)
+class AttributionLanguage:
+    """The attribution knowledge of one language (timeline/data/attribution/<lang>.yaml), compiled."""
+
+    verbs: tuple[tuple[Stance, re.Pattern[str]], ...]
+    participles: tuple[tuple[Stance, re.Pattern[str]], ...]
+    auxiliary_before: re.Pattern[str]
+    passive_before: re.Pattern[str]
+    falsehood_verbs: re.Pattern[str]
+    falsehood_words: re.Pattern[str]
+    falsehood_window: int
+    source_cues: tuple[tuple[Stance, re.Pattern[str]], ...]
+    noun_before: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    negation_particle: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
+    not_speaker_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    relative_pronoun: re.Pattern[str]
+    content_opener: re.Pattern[str]
+    subject_boundary: re.Pattern[str]
+    bodies: tuple[tuple[str, re.Pattern[str]], ...]
+    body_labels: dict[str, str]
+
+
+def _words(words: Iterable[str]) -> str:
+    """One alternation of whole words or phrases; a trailing * makes an entry a prefix."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def known_languages() -> list[str]:
+    return sorted(path.stem for path in DATA_DIR.glob("*.yaml"))
+
+
+@cache
+def attribution_language(lang: str) -> AttributionLanguage:
+    path = DATA_DIR / f"{lang}.yaml"
+    if not path.exists():
+        raise LookupError(f"no attribution data for language {lang!r} ({path.name} is missing)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+
+    def by_stance(table: dict[str, list[str]] | None) -> tuple[tuple[Stance, re.Pattern[str]], ...]:
+        table = table or {}
+        unknown = set(table) - set(STANCES)
+        if unknown:
+            raise ValueError(f"{path.name}: unknown stance(s) {sorted(unknown)}")
+        return tuple(
+            (stance, re.compile(_words(table[stance]), flags)) for stance in STANCES if table.get(stance)
+        )
+
+    def optional(key: str) -> re.Pattern[str] | None:
+        return re.compile(data[key], flags) if data.get(key) else None
+
+    return AttributionLanguage(
+        verbs=by_stance(data["verbs"]),
+        participles=by_stance(data.get("participles")),
+        # An auxiliary a few words before its participle, with no punctuation between ("a lundi affirmé").
+        auxiliary_before=re.compile(_words(data["auxiliaries"]) + r"(?:\s+[\w'’-]+){0,3}\s+$", flags),
+        passive_before=re.compile(_words(data["passive_auxiliaries"]) + r"(?:\s+[\w'’-]+){0,2}\s+$", flags),
+        falsehood_verbs=re.compile(_words(data["falsehood_verbs"]), flags),
+        falsehood_words=re.compile(_words(data["falsehood_words"]), flags),
+        falsehood_window=int(data["falsehood_window"]),
+        source_cues=by_stance(data["source_cues"]),
+        noun_before=re.compile(data["noun_before"], flags),
+        negation_before=re.compile(data["negation_before"], flags),
+        negation_particle=optional("negation_particle"),
+        negation_after=optional("negation_after"),
+        not_speaker_before=re.compile(_words(data["not_speaker_before"]) + r"\s+(?:\S+\s+)?$", flags),
+        agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
+        relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
+        content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
+        subject_boundary=re.compile(_words(data["subject_boundaries"]) + r"|[;:" + QUOTES + "]", flags),
+        bodies=tuple(
+            (body, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags))
+            for body, patterns in data["bodies"].items()
+        ),
+        body_labels=dict(data["body_labels"]),
+    )
+
+
+def body_label(body: str, lang: str) -> str:
+    """The display name of a speaker's capacity in `lang` ("Defence Ministry", "ministère de la Défense")."""
+    return attribution_language(lang).body_labels.get(body, body)
+
+
+# --- cues ---------------------------------------------------------------------------------------------------
+
+
+def _negated(text: str, start: int, end: int, language: AttributionLanguage) -> bool:
+    before = text[max(0, start - 80) : start]
+    if language.negation_before.search(before):
+        return True
+    if language.negation_particle and language.negation_after:
+        return bool(language.negation_particle.search(before) and language.negation_after.search(text[end:]))
+    return False
+
+
+def find_cues(text: str, lang: str) -> list[_Cue]:
+    """Every reporting cue of a sentence, in text order (negated ones flagged)."""
+    language = attribution_language(lang)
+    cues: dict[tuple[int, int], _Cue] = {}
+
+    def add(start: int, verb_start: int, end: int, stance: Stance, kind: Literal["verb", "source"]) -> None:
+        if (verb_start, end) in cues:
+            return
+        # A passive without its agent ("the claims were widely reported") names no speaker: its subject
+        # is what was said.
+        if (
+            kind == "verb"
+            and language.passive_before.search(text[max(0, verb_start - 40) : verb_start])
+            and not language.agent_after.match(text[end:])
+        ):
+            return
+        negated = kind == "verb" and _negated(text, verb_start, end, language)
+        cues[(verb_start, end)] = _Cue(start, verb_start, end, stance, kind, negated)
+
+    for stance, pattern in language.participles:
+        for match in pattern.finditer(text):
+            auxiliary = language.auxiliary_before.search(text[max(0, match.start() - 60) : match.start()])
+            if auxiliary is not None:
+                start = match.start() - (
+                    len(text[max(0, match.start() - 60) : match.start()]) - auxiliary.start()
+                )
+                add(start, match.start(), match.end(), stance, "verb")
+            elif language.agent_after.match(text[match.end() :]):
+                add(match.start(), match.start(), match.end(), stance, "verb")
+    for stance, pattern in language.verbs:
+        for match in pattern.finditer(text):
+            if language.noun_before.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
+            start = match.start()
+            auxiliary = language.auxiliary_before.search(text[max(0, start - 60) : start])
+            if auxiliary is not None:
+                start -= len(text[max(0, start - 60) : start]) - auxiliary.start()
+            add(start, match.start(), match.end(), stance, "verb")
+    for match in language.falsehood_verbs.finditer(text):
+        window = " ".join(text[match.end() :].split()[: language.falsehood_window])
+        if language.falsehood_words.search(window):
+            start = match.start()
+            auxiliary = language.auxiliary_before.search(text[max(0, start - 60) : start])
+            if auxiliary is not None:
+                start -= len(text[max(0, start - 60) : start]) - auxiliary.start()
+            add(start, match.start(), match.end(), "denied", "verb")
+    for stance, pattern in language.source_cues:
+        for match in pattern.finditer(text):
+            add(match.start(), match.start(), match.end(), stance, "source")
+    return sorted(cues.values(), key=lambda cue: cue.verb_start)
+
+
+# --- speakers -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+
+
+def _phrase_after(text: str, at: int) -> tuple[int, int]:
+    """From `at` to the next comma, semicolon, parenthesis, quote or the end of the sentence."""
+    found = re.compile(r"[,;:()" + QUOTES + r"]|\.\s|\.$").search(text, at)
+    return at, found.start() if found else len(text)
+
+
+def _subject_phrase(
+    text: str, end: int, language: AttributionLanguage, mentions: Sequence[_Local]
+) -> tuple[int, int]:
+    """The subject of a verb starting at `end`: back to the last conjunction or quote, across an apposition
+    or a relative clause set off by commas."""
+    start = 0
+    for match in language.subject_boundary.finditer(text, 0, end):
+        if not any(m.start <= match.start() < m.end for m in mentions):
+            start = match.end()
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
+    parts = [(start + a, start + b) for a, b in parts if text[start + a : start + b].strip()]
+    if not parts:
+        return end, end
+    index = len(parts) - 1
+    # A relative clause or a source set off by commas ("Zelensky, qui ..., a dit", "Un responsable, cité par
+    # KCNA, a démenti") is inside the subject.
+    while index > 0 and (
+        language.relative_pronoun.match(text[parts[index][0] : parts[index][1]])
+        or any(
+            pattern.match(text[parts[index][0] : parts[index][1]].lstrip())
+            for _, pattern in language.source_cues
+        )
+    ):
+        index -= 1
+    phrase_start, phrase_end = parts[index]
+    # An apposition made only of a name ("Le porte-parole du Kremlin, Dmitri Peskov, a dit") joins the phrase
+    # before it, which says in what capacity the person speaks.
+    inside = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end]
+    rest = text[phrase_start:phrase_end]
+    for mention in inside:
+        rest = rest.replace(mention.text, " ")
+    if index > 0 and inside and len(rest.split()) <= 1:
+        phrase_start = parts[index - 1][0]
+    return phrase_start, phrase_end
+
+
+def _best_in(phrase: tuple[int, int], candidates: Sequence[_Local], *, nearest_end: bool) -> _Local | None:
+    start, end = phrase
+    inside = [m for m in candidates if start <= m.start and m.end <= end and m.kind in SPEAKER_KINDS]
+    if not inside:
+        return None
+    rank = {kind: index for index, kind in enumerate(SPEAKER_KINDS)}
+    # Among equals, the mention nearest the verb: the last one before it, the first one after it.
+    order = sorted(inside, key=lambda m: (rank[m.kind], -m.start if nearest_end else m.start))
+    return order[0]
+
+
+def _speaker_phrases(
+    text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]
+) -> list[tuple[tuple[int, int], bool, bool]]:
+    """Where a cue's speaker may be named, most likely first: each span with whether it is before the cue and
+    whether a preposition introduces the speaker in it ("according to", "par")."""
+    if cue.kind == "source":
+        return [(_phrase_after(text, cue.end), False, True)]
+    agent = language.agent_after.match(text[cue.end :])
+    if agent is not None:
+        return [(_phrase_after(text, cue.end + agent.end()), False, True)]
+    subject = (_subject_phrase(text, cue.start, language, mentions), True, False)
+    if _inverted(text, cue, language, mentions):
+        return [(_phrase_after(text, cue.end), False, False), subject]
+    return [subject]
+
+
+def _inverted(text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]) -> bool:
+    """Whether a verb may have its subject after it: it follows a comma or a closing quote ("»,
+    a déclaré X", '," said X'), after more than a subject ("Kyiv, however, denied"), not after an apposition
+    ("Dmitri Peskov, a nié"), and no content clause follows it ("a affirmé que").
+    """
+    before = text[: cue.start].rstrip()
+    if before and before[-1] not in "," + QUOTES:
+        return False
+    if before and before[-1] in QUOTES:
+        return True  # a quotation is content, never the subject
+    if len(re.findall(r"[\w'’-]+", before)) < 4:
+        return False
+    last_part = before.rstrip(",").rstrip().rsplit(",", 1)[-1]
+    part_start = len(before.rstrip(",").rstrip()) - len(last_part)
+    rest = last_part
+    for mention in mentions:
+        if part_start <= mention.start and mention.end <= len(before):
+            rest = rest.replace(mention.text, " ")
+    if rest.strip(" " + QUOTES) == "" or len(rest.split()) <= 1 < len(last_part.split()):
+        return False
+    return not language.content_opener.match(text[cue.end :])
+
+
+def _country(key: str, record: Callable[[str], EntityRecord | None]) -> str | None:
+    if key.startswith("country:"):
+        return key.removeprefix("country:")
+    entity = record(key)
+    return entity.country_code if entity is not None else None
+
+
+def _speaker(
+    text: str,
+    offset: int,
+    phrase: tuple[int, int],
+    chosen: _Local,
+    candidates: Sequence[_Local],
+    language: AttributionLanguage,
+    record: Callable[[str], EntityRecord | None],
+) -> Speaker:
+    country = _country(chosen.key, record)
+    if country is None:
+        named = [m for m in candidates if phrase[0] <= m.start and m.end <= phrase[1] and m.kind == "country"]
+        if named:
+            country = named[-1].key.removeprefix("country:")
+    phrase_text = text[phrase[0] : phrase[1]]
+    body = next((name for name, pattern in language.bodies if pattern.search(phrase_text)), None)
+    return Speaker(
+        key=chosen.key,
+        kind=chosen.kind,
+        text=chosen.text,
+        start=chosen.start + offset,
+        end=chosen.end + offset,
+        country=country,
+        body=body,
+    )
+
+
+# --- entry points -------------------------------------------------------------------------------------------
+
+
+def attributions(
+    sentence: Sentence,
+    clause: tuple[int, int],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> list[Attribution]:
+    """Every stance a named speaker takes on the clause `clause` (absolute offsets) of `sentence`.
+
+    The cues inside the clause come first, in text order ("Moscow claimed it had taken the village, a claim
+    Kyiv denied": Moscow asserted, then Kyiv denied); a clause without a cue of its own takes the cues of
+    its sentence, nearest first. `mentions` are the sentence's entity mentions (absolute offsets); `record`
+    gives an entity's record (for its country), None for an unknown key.
+    """
+    language = attribution_language(lang)
+    text, offset = sentence.text, sentence.start
+    named = sorted(
+        (
+            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind)
+            for m in mentions
+            if m.via != "implied" and m.start - offset >= 0 and m.end - offset <= len(text)
+        ),
+        key=lambda m: m.start,
+    )
+    # A hearer or a place ("told AFP", "a déclaré à l'AFP", "said in Moscow") is no subject of a verb; after a
+    # source cue or an agent preposition ("according to X", "par X"), the same words introduce the speaker.
+    not_hearers = [
+        m for m in named if not language.not_speaker_before.search(text[max(0, m.start - 30) : m.start])
+    ]
+    found: list[tuple[_Cue, Attribution]] = []
+    for cue in find_cues(text, lang):
+        if cue.negated:
+            continue
+        for phrase, before_cue, introduced in _speaker_phrases(text, cue, language, named):
+            candidates = named if introduced else not_hearers
+            chosen = _best_in(phrase, candidates, nearest_end=before_cue)
+            if chosen is not None:
+                break
+        else:
+            continue
+        speaker = _speaker(text, offset, phrase, chosen, candidates, language, record)
+        found.append(
+            (
+                cue,
+                Attribution(
+                    speaker, cue.stance, text[cue.start : cue.end], cue.start + offset, cue.end + offset
+                ),
+            )
+        )
+    clause_start, clause_end = clause[0] - offset, clause[1] - offset
+    # A speech act ("Pyongyang a nié") comes before the source relaying it ("selon Séoul", "cité par KCNA").
+    inside = [
+        a
+        for cue, a in sorted(found, key=lambda pair: pair[0].kind == "source")
+        if clause_start <= cue.verb_start < clause_end
+    ]
+    if inside:
+        return inside
+
+    def distance(cue: _Cue) -> tuple[bool, int]:
+        gap = clause_start - cue.end if cue.end <= clause_start else cue.verb_start - clause_end
+        return cue.kind == "source", gap
+
+    return [a for cue, a in sorted(found, key=lambda pair: distance(pair[0]))]
+
+
+def attribution(
+    sentence: Sentence,
+    clause: tuple[int, int],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> Attribution | None:
+    """Who says what the clause states, and how; None when the sentence attributes it to no named speaker.
+
+    The first of `attributions(...)`: the cue inside the clause that comes first (the original claim), else
+    the sentence's cue nearest the clause.
+    """
+    found = attributions(sentence, clause, mentions, lang, record)
+    return found[0] if found else None
