@@ -2,7 +2,8 @@
 
 Rules (one place for them):
 - Sides are parties: a speaker's country ("country:RU" for the Kremlin, the Russian defence ministry and
-  Dmitry Peskov alike), or the speaker itself when it speaks for no country (the UN, NATO, the IAEA).
+  Dmitry Peskov alike); for a speaker of no country, the organisation it speaks for (NATO for its secretary
+  general), else the speaker itself.
 - A party's stance is its latest one, by publication date (same day: in the order given).
 - `confirmed`: a party that had denied later confirms or asserts it; or, with no standing denial, two parties
   or more assert or confirm it.
@@ -39,6 +40,7 @@ class SourceStance:
     published: datetime.date | None
     speaker_name: str = ""
     body: str | None = None
+    organization: str | None = None  # the organisation the speaker speaks for (attribution.Speaker)
 
     def __post_init__(self) -> None:
         if self.stance is not None and self.stance not in STANCES:
@@ -50,7 +52,9 @@ class SourceStance:
     def party(self) -> str | None:
         if self.speaker_key is None:
             return None
-        return f"country:{self.speaker_country}" if self.speaker_country else self.speaker_key
+        if self.speaker_country:
+            return f"country:{self.speaker_country}"
+        return self.organization or self.speaker_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,6 +276,17 @@ def test_a_ministry_an_army_or_an_official_speaks_for_its_state(text, lang, spea
     assert (found.speaker.key, found.speaker.country, found.speaker.body) == (speaker, country, body)
 
 
+def test_an_official_of_an_international_body_speaks_for_it_not_for_their_country():
+    found = attribute("NATO Secretary General Mark Rutte said the troops had been deployed.", "en")
+    assert found is not None
+    assert (found.speaker.key, found.speaker.country, found.speaker.organization, found.speaker.party) == (
+        "person:mark-rutte",
+        None,
+        "org:nato",
+        "org:nato",
+    )
+
+
 def test_a_hearer_is_not_the_speaker():
     found = attribute("Seoul's spy agency told AFP that more troops had been sent.", "en")
     assert found is not None and found.speaker.key == "country:KR"

@@ -107,6 +107,12 @@ def test_a_body_without_a_country_is_a_side_of_its_own():
     assert [p.party for p in result.parties] == ["org:un", "org:iaea"]
 
 
+def test_an_official_and_the_body_they_speak_for_are_one_side():
+    rutte = SourceStance("person:mark-rutte", None, "asserted", day(1), organization="org:nato")
+    nato = SourceStance("org:nato", None, "asserted", day(2), organization="org:nato")
+    assert card_status([rutte, nato]).status == "claimed"
+
+
 def test_a_standing_denial_outweighs_two_confirmers():
     result = card_status(
         [source("country:KR", "KR", "asserted", 1), source("country:US", "US", "confirmed", 2),

@@ -78,11 +78,15 @@ class Speaker:
     end: int
     country: str | None  # ISO alpha-2 of the state it speaks for, None when unknown or international
     body: str | None  # capacity ("defence_ministry", "spokesperson", ...): a key of `bodies` in the data
+    organization: str | None = None  # the organisation it speaks for: itself, or the one named in its title
 
     @property
     def party(self) -> str:
-        """Who counts as one side: its country, else the entity itself (an international body)."""
-        return f"country:{self.country}" if self.country else self.key
+        """Who counts as one side: its country, else its organisation (NATO for its secretary general), else
+        the entity itself."""
+        if self.country:
+            return f"country:{self.country}"
+        return self.organization or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,8 @@ def attribution_language(lang: str) -> AttributionLanguage:
         negation_before=re.compile(data["negation_before"], flags),
         negation_particle=optional("negation_particle"),
         negation_after=optional("negation_after"),
-        not_speaker_before=re.compile(_words(data["not_speaker_before"]) + r"\s+(?:\S+\s+)?$", flags),
+        # A short word between ("to the") still makes a hearer; a longer one ("en chef") does not.
+        not_speaker_before=re.compile(_words(data["not_speaker_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
         agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
         relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
         content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
@@ -382,11 +387,17 @@ def _speaker(
     language: AttributionLanguage,
     record: Callable[[str], EntityRecord | None],
 ) -> Speaker:
+    beside = [m for m in candidates if phrase[0] <= m.start and m.end <= phrase[1] and m != chosen]
+    organizations = [m for m in beside if m.kind == "organization"]
+    countries = [m for m in beside if m.kind == "country"]
+    organization = chosen.key if chosen.kind == "organization" else None
     country = _country(chosen.key, record)
-    if country is None:
-        named = [m for m in candidates if phrase[0] <= m.start and m.end <= phrase[1] and m.kind == "country"]
-        if named:
-            country = named[-1].key.removeprefix("country:")
+    if chosen.kind == "person" and organizations:
+        # A title names whom a person speaks for ("NATO Secretary General Mark Rutte"), not their nationality.
+        organization = organizations[-1].key
+        country = _country(organization, record)
+    elif (chosen.kind == "person" or country is None) and countries:
+        country = countries[-1].key.removeprefix("country:")
     phrase_text = text[phrase[0] : phrase[1]]
     body = next((name for name, pattern in language.bodies if pattern.search(phrase_text)), None)
     return Speaker(
@@ -397,6 +408,7 @@ def _speaker(
         end=chosen.end + offset,
         country=country,
         body=body,
+        organization=organization,
     )
 
 
