@@ -216,6 +216,22 @@ def test_a_comma_after_an_apposition_does_not_invert_the_verb():
     )
 
 
+def test_a_name_before_its_verb_does_not_take_the_content_before_it_as_its_title():
+    text = "Ukrainian forces captured two soldiers in Russia's Kursk region, President Zelensky announced."
+    found = attribute(text, "en")
+    assert found is not None
+    assert (found.speaker.key, found.speaker.country, found.speaker.body) == (
+        "person:volodymyr-zelensky",
+        "UA",
+        "head_of_state",
+    )
+
+
+def test_an_infinitive_is_no_reporting_verb():
+    found = attribute_all("Zelensky said that Ukraine expected Russia to confirm the truce.", "en")
+    assert [(a.speaker.key, a.stance) for a in found] == [("person:volodymyr-zelensky", "asserted")]
+
+
 def test_a_relative_clause_inside_the_subject_is_skipped():
     found = attribute("Zelensky, qui s'exprimait à Kiev, a affirmé que les pertes étaient lourdes.", "fr")
     assert found is not None and found.speaker.key == "person:volodymyr-zelensky"

@@ -310,13 +310,15 @@ def _subject_phrase(
     ):
         index -= 1
     phrase_start, phrase_end = parts[index]
-    # An apposition made only of a name ("Le porte-parole du Kremlin, Dmitri Peskov, a dit") joins the phrase
-    # before it, which says in what capacity the person speaks.
+    # An apposition made only of a name and set off by commas ("Le porte-parole du Kremlin, Dmitri Peskov,
+    # a dit") joins the phrase before it, which says in what capacity the person speaks. Without the closing
+    # comma the name is a plain subject and the part before it is other content ("..., Zelensky said").
     inside = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end]
     rest = text[phrase_start:phrase_end]
     for mention in inside:
         rest = rest.replace(mention.text, " ")
-    if index > 0 and inside and len(rest.split()) <= 1:
+    set_off = text[phrase_end:end].strip() == ","
+    if index > 0 and inside and set_off and len(rest.split()) <= 1:
         phrase_start = parts[index - 1][0]
     return phrase_start, phrase_end
 
@@ -396,7 +398,7 @@ def _speaker(
         # A title names whom a person speaks for ("NATO Secretary General Mark Rutte"), not their nationality.
         organization = organizations[-1].key
         country = _country(organization, record)
-    elif (chosen.kind == "person" or country is None) and countries:
+    elif country is None and countries:
         country = countries[-1].key.removeprefix("country:")
     phrase_text = text[phrase[0] : phrase[1]]
     body = next((name for name, pattern in language.bodies if pattern.search(phrase_text)), None)
