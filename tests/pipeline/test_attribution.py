@@ -235,6 +235,9 @@ def test_an_infinitive_is_no_reporting_verb():
 def test_a_relative_clause_inside_the_subject_is_skipped():
     found = attribute("Zelensky, qui s'exprimait à Kiev, a affirmé que les pertes étaient lourdes.", "fr")
     assert found is not None and found.speaker.key == "person:volodymyr-zelensky"
+    text = "The Kremlin, which said on Saturday that the region was retaken, said it was open to talks."
+    found_all = attribute_all(text, "en")
+    assert [(a.speaker.key, a.cue) for a in found_all] == [("country:RU", "said"), ("country:RU", "said")]
 
 
 # --- 'selon', 'according to', 'cité par' -------------------------------------------------------------------

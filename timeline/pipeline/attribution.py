@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -285,29 +286,33 @@ def _phrase_after(text: str, at: int) -> tuple[int, int]:
     return at, found.start() if found else len(text)
 
 
+def _opens_incise(part: str, language: AttributionLanguage) -> bool:
+    """Whether a comma-separated part is a relative clause or a source inside a subject."""
+    part = part.lstrip()
+    return bool(language.relative_pronoun.match(part)) or any(p.match(part) for _, p in language.source_cues)
+
+
 def _subject_phrase(
     text: str, end: int, language: AttributionLanguage, mentions: Sequence[_Local]
 ) -> tuple[int, int]:
     """The subject of a verb starting at `end`: back to the last conjunction or quote, across an apposition
     or a relative clause set off by commas."""
+    # A relative clause or a source set off by commas ("Zelensky, qui ..., a dit", "Un responsable, cité par
+    # KCNA, a démenti") is inside the subject: its conjunctions bound nothing, and the subject is before it.
+    commas = [m.start() for m in re.finditer(",", text[:end])]
+    incises = [(a, b) for a, b in pairwise(commas) if _opens_incise(text[a + 1 : b], language)]
     start = 0
     for match in language.subject_boundary.finditer(text, 0, end):
-        if not any(m.start <= match.start() < m.end for m in mentions):
+        inside_name = any(m.start <= match.start() < m.end for m in mentions)
+        inside_incise = any(a < match.start() < b for a, b in incises)
+        if not inside_name and not inside_incise:
             start = match.end()
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
     parts = [(start + a, start + b) for a, b in parts if text[start + a : start + b].strip()]
     if not parts:
         return end, end
     index = len(parts) - 1
-    # A relative clause or a source set off by commas ("Zelensky, qui ..., a dit", "Un responsable, cité par
-    # KCNA, a démenti") is inside the subject.
-    while index > 0 and (
-        language.relative_pronoun.match(text[parts[index][0] : parts[index][1]])
-        or any(
-            pattern.match(text[parts[index][0] : parts[index][1]].lstrip())
-            for _, pattern in language.source_cues
-        )
-    ):
+    while index > 0 and _opens_incise(text[parts[index][0] : parts[index][1]], language):
         index -= 1
     phrase_start, phrase_end = parts[index]
     # An apposition made only of a name and set off by commas ("Le porte-parole du Kremlin, Dmitri Peskov,
