@@ -70,7 +70,6 @@ def said(text: str, lang: str) -> tuple[str, str | None, str] | None:
         ),
         ("Kiev a démenti toute percée russe dans le secteur.", "fr", ("country:UA", "UA", "denied")),
         ("Moscou a nié avoir frappé un hôpital.", "fr", ("country:RU", "RU", "denied")),
-        ("Kiev a rejeté ces affirmations.", "fr", ("country:UA", "UA", "denied")),
         ("Washington announced new sanctions against Pyongyang.", "en", ("country:US", "US", "asserted")),
         ("Kyiv claimed its drones had hit an airfield.", "en", ("country:UA", "UA", "asserted")),
         ("Seoul confirmed that more troops had arrived.", "en", ("country:KR", "KR", "confirmed")),
@@ -95,6 +94,23 @@ def test_a_reporting_verb_names_its_subject_and_gives_its_stance(text, lang, exp
 )
 def test_calling_a_report_false_is_a_denial(text, lang, speaker):
     assert said(text, lang) == (speaker, speaker.removeprefix("country:"), "denied")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kiev a rejeté ces affirmations.", "fr", ("country:UA", "UA", "denied")),
+        ("Kyiv rejected the Russian claims.", "en", ("country:UA", "UA", "denied")),
+        ("Russia said it had taken the town, a claim Kyiv rejected.", "en", ("country:RU", "RU", "asserted")),
+        ("The Kremlin dismissed the reports.", "en", ("country:RU", "RU", "denied")),
+        ("Cette version a été contestée par Kiev.", "fr", ("country:UA", "UA", "denied")),
+        ("Kyiv rejected the Russian proposal for a truce.", "en", None),
+        ("Zelensky dismissed his army chief on Friday.", "en", None),
+        ("Kiev a rejeté la proposition russe de cessez-le-feu.", "fr", None),
+    ],
+)
+def test_rejecting_denies_a_statement_not_a_proposal(text, lang, expected):
+    assert said(text, lang) == expected
 
 
 def test_calling_something_else_is_no_denial():

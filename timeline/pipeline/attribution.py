@@ -27,7 +27,7 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -119,6 +119,9 @@ class AttributionLanguage:
     participles: tuple[tuple[Stance, re.Pattern[str]], ...]
     auxiliary_before: re.Pattern[str]
     passive_before: re.Pattern[str]
+    statement_denial_verbs: re.Pattern[str] | None
+    statement_denial_participles: re.Pattern[str] | None
+    statement_words: re.Pattern[str]
     falsehood_verbs: re.Pattern[str]
     falsehood_words: re.Pattern[str]
     falsehood_window: int
@@ -168,6 +171,9 @@ def attribution_language(lang: str) -> AttributionLanguage:
             (stance, re.compile(_words(table[stance]), flags)) for stance in STANCES if table.get(stance)
         )
 
+    def words_or_none(words: list[str] | None) -> re.Pattern[str] | None:
+        return re.compile(_words(words), flags) if words else None
+
     def optional(key: str) -> re.Pattern[str] | None:
         return re.compile(data[key], flags) if data.get(key) else None
 
@@ -177,6 +183,9 @@ def attribution_language(lang: str) -> AttributionLanguage:
         # An auxiliary a few words before its participle, with no punctuation between ("a lundi affirmé").
         auxiliary_before=re.compile(_words(data["auxiliaries"]) + r"(?:\s+[\w'’-]+){0,3}\s+$", flags),
         passive_before=re.compile(_words(data["passive_auxiliaries"]) + r"(?:\s+[\w'’-]+){0,2}\s+$", flags),
+        statement_denial_verbs=words_or_none(data["statement_denials"].get("verbs")),
+        statement_denial_participles=words_or_none(data["statement_denials"].get("participles")),
+        statement_words=re.compile(_words(data["statement_words"]), flags),
         falsehood_verbs=re.compile(_words(data["falsehood_verbs"]), flags),
         falsehood_words=re.compile(_words(data["falsehood_words"]), flags),
         falsehood_window=int(data["falsehood_window"]),
@@ -216,7 +225,39 @@ def _negated(text: str, start: int, end: int, language: AttributionLanguage) -> 
     return False
 
 
-def find_cues(text: str, lang: str) -> list[_Cue]:
+def _group_start(text: str, verb_start: int, language: AttributionLanguage) -> int | None:
+    """Where the verb group of a verb starts: at its auxiliary ("a démenti", "has not confirmed"), if any."""
+    window_start = max(0, verb_start - 60)
+    auxiliary = language.auxiliary_before.search(text[window_start:verb_start])
+    return None if auxiliary is None else window_start + auxiliary.start()
+
+
+def _verb_groups(
+    text: str,
+    verbs: re.Pattern[str] | None,
+    participles: re.Pattern[str] | None,
+    language: AttributionLanguage,
+) -> Iterator[tuple[int, int, int]]:
+    """(group start, verb start, verb end) of each use of a finite form or of a participle after its
+    auxiliary or before its agent; a form after a determiner is a noun ("the claims", "l'annonce")."""
+    if participles is not None:
+        for match in participles.finditer(text):
+            group = _group_start(text, match.start(), language)
+            if group is not None or language.agent_after.match(text[match.end() :]):
+                yield (match.start() if group is None else group), match.start(), match.end()
+    if verbs is not None:
+        for match in verbs.finditer(text):
+            if language.noun_before.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
+            group = _group_start(text, match.start(), language)
+            yield (match.start() if group is None else group), match.start(), match.end()
+
+
+def _words_around(text: str, start: int, end: int, count: int) -> tuple[str, str]:
+    return " ".join(text[:start].split()[-count:]), " ".join(text[end:].split()[:count])
+
+
+def _find_cues(text: str, lang: str) -> list[_Cue]:
     """Every reporting cue of a sentence, in text order (negated ones flagged)."""
     language = attribution_language(lang)
     cues: dict[tuple[int, int], _Cue] = {}
@@ -235,33 +276,25 @@ def find_cues(text: str, lang: str) -> list[_Cue]:
         negated = kind == "verb" and _negated(text, verb_start, end, language)
         cues[(verb_start, end)] = _Cue(start, verb_start, end, stance, kind, negated)
 
-    for stance, pattern in language.participles:
-        for match in pattern.finditer(text):
-            auxiliary = language.auxiliary_before.search(text[max(0, match.start() - 60) : match.start()])
-            if auxiliary is not None:
-                start = match.start() - (
-                    len(text[max(0, match.start() - 60) : match.start()]) - auxiliary.start()
-                )
-                add(start, match.start(), match.end(), stance, "verb")
-            elif language.agent_after.match(text[match.end() :]):
-                add(match.start(), match.start(), match.end(), stance, "verb")
-    for stance, pattern in language.verbs:
-        for match in pattern.finditer(text):
-            if language.noun_before.search(text[max(0, match.start() - 20) : match.start()]):
-                continue
-            start = match.start()
-            auxiliary = language.auxiliary_before.search(text[max(0, start - 60) : start])
-            if auxiliary is not None:
-                start -= len(text[max(0, start - 60) : start]) - auxiliary.start()
-            add(start, match.start(), match.end(), stance, "verb")
-    for match in language.falsehood_verbs.finditer(text):
-        window = " ".join(text[match.end() :].split()[: language.falsehood_window])
-        if language.falsehood_words.search(window):
-            start = match.start()
-            auxiliary = language.auxiliary_before.search(text[max(0, start - 60) : start])
-            if auxiliary is not None:
-                start -= len(text[max(0, start - 60) : start]) - auxiliary.start()
-            add(start, match.start(), match.end(), "denied", "verb")
+    participles = dict(language.participles)
+    for stance, verbs in language.verbs:
+        for group in _verb_groups(text, verbs, participles.pop(stance, None), language):
+            add(*group, stance, "verb")
+    for stance, only_participles in participles.items():
+        for group in _verb_groups(text, None, only_participles, language):
+            add(*group, stance, "verb")
+    window = language.falsehood_window
+    # "rejected the claim" is a denial, "rejected the proposal" is not: these verbs deny only a statement.
+    for group in _verb_groups(
+        text, language.statement_denial_verbs, language.statement_denial_participles, language
+    ):
+        before, after = _words_around(text, group[1], group[2], window)
+        said = language.statement_words
+        if said.search(before) or said.search(after) or language.falsehood_words.search(after):
+            add(*group, "denied", "verb")
+    for group in _verb_groups(text, language.falsehood_verbs, None, language):
+        if language.falsehood_words.search(_words_around(text, group[1], group[2], window)[1]):
+            add(*group, "denied", "verb")
     for stance, pattern in language.source_cues:
         for match in pattern.finditer(text):
             add(match.start(), match.start(), match.end(), stance, "source")
@@ -452,7 +485,7 @@ def attributions(
         m for m in named if not language.not_speaker_before.search(text[max(0, m.start - 30) : m.start])
     ]
     found: list[tuple[_Cue, Attribution]] = []
-    for cue in find_cues(text, lang):
+    for cue in _find_cues(text, lang):
         if cue.negated:
             continue
         for phrase, before_cue, introduced in _speaker_phrases(text, cue, language, named):
