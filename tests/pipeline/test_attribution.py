@@ -6,6 +6,10 @@ these tests state what the pipeline will see.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from timeline.linking.registry import Registry
@@ -392,3 +396,15 @@ def test_every_language_file_compiles_and_labels_every_body():
 def test_an_unknown_language_is_a_clear_error():
     with pytest.raises(LookupError, match="no attribution data"):
         attribution_language("xx")
+
+
+def test_attribution_and_card_status_run_without_django():
+    code = (
+        "import sys, timeline.pipeline.attribution, timeline.claims; "
+        "print(any(name.split('.')[0] == 'django' for name in sys.modules))"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
