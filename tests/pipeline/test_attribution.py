@@ -60,6 +60,7 @@ def said(text: str, lang: str) -> tuple[str, str | None, str] | None:
     [
         ("Moscou a annoncé la reprise du village de Lebedevka.", "fr", ("country:RU", "RU", "asserted")),
         ("Kiev a dit avoir repoussé trois assauts près de Soudja.", "fr", ("country:UA", "UA", "asserted")),
+        ("Kiev avait évoqué un premier accrochage.", "fr", ("country:UA", "UA", "asserted")),
         ("Pyongyang a revendiqué le tir d'un nouveau missile.", "fr", ("country:KP", "KP", "asserted")),
         ("Le Kremlin affirme que la région est entièrement libérée.", "fr", ("country:RU", "RU", "asserted")),
         (
@@ -145,6 +146,19 @@ def test_a_negated_reporting_verb_takes_no_stance(text, lang):
 def test_a_negated_verb_leaves_the_other_cues_of_the_sentence():
     text = "Selon Séoul, des renforts sont arrivés, ce que Moscou n'a pas confirmé."
     assert said(text, "fr") == ("country:KR", "KR", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kyiv said it rejected the Russian claims.", "en", [("country:UA", "denied")]),
+        ("NATO said yesterday it could not yet confirm the reports.", "en", []),
+        ("Moscou a affirmé qu'il n'avait pas confirmé ces chiffres.", "fr", []),
+        ("Séoul a indiqué avoir confirmé l'information.", "fr", [("country:KR", "confirmed")]),
+    ],
+)
+def test_a_speaker_reporting_its_own_stance_takes_that_stance(text, lang, expected):
+    assert [(a.speaker.key, a.stance) for a in attribute_all(text, lang)] == expected
 
 
 # --- reported denial, several speakers ----------------------------------------------------------------------
@@ -326,6 +340,11 @@ def test_an_official_of_an_international_body_speaks_for_it_not_for_their_countr
     )
 
 
+def test_a_place_after_the_verb_is_not_its_speaker():
+    assert attribute("The talks went well, an official said in Moscow.", "en") is None
+    assert attribute("Les pourparlers ont avancé, a déclaré un responsable depuis Moscou.", "fr") is None
+
+
 def test_a_hearer_is_not_the_speaker():
     found = attribute("Seoul's spy agency told AFP that more troops had been sent.", "en")
     assert found is not None and found.speaker.key == "country:KR"
@@ -362,7 +381,9 @@ def test_a_person_without_a_known_country_takes_the_country_named_beside_them():
         ("Des sources ont affirmé que le village était tombé.", "fr"),  # no named speaker
         ("Officials said the bridge had been destroyed.", "en"),
         ("The claims of the Russian side were widely reported.", "en"),  # nouns, not verbs
+        ("Russian claims were met with scepticism.", "en"),  # a demonym before a form makes it a noun
         ("L'annonce de Moscou a surpris les observateurs.", "fr"),
+        ("Ni Moscou ni Kiev ne publient de bilan, et les combats s'annoncent durables.", "fr"),
     ],
 )
 def test_a_plain_factual_sentence_has_no_attribution(text, lang):

@@ -127,10 +127,12 @@ class AttributionLanguage:
     falsehood_window: int
     source_cues: tuple[tuple[Stance, re.Pattern[str]], ...]
     noun_before: re.Pattern[str]
+    demonym_before_is_adjective: bool
     negation_before: re.Pattern[str]
     negation_particle: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
-    not_speaker_before: re.Pattern[str]
+    hearer_before: re.Pattern[str]
+    place_before: re.Pattern[str]
     agent_after: re.Pattern[str]
     relative_pronoun: re.Pattern[str]
     content_opener: re.Pattern[str]
@@ -191,11 +193,13 @@ def attribution_language(lang: str) -> AttributionLanguage:
         falsehood_window=int(data["falsehood_window"]),
         source_cues=by_stance(data["source_cues"]),
         noun_before=re.compile(data["noun_before"], flags),
+        demonym_before_is_adjective=bool(data.get("demonym_before_is_adjective", False)),
         negation_before=re.compile(data["negation_before"], flags),
         negation_particle=optional("negation_particle"),
         negation_after=optional("negation_after"),
         # A short word between ("to the") still makes a hearer; a longer one ("en chef") does not.
-        not_speaker_before=re.compile(_words(data["not_speaker_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        hearer_before=re.compile(_words(data["hearer_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        place_before=re.compile(_words(data["place_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
         agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
         relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
         content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
@@ -311,6 +315,7 @@ class _Local:
     text: str
     key: str
     kind: str
+    via: str
 
 
 def _phrase_after(text: str, at: int) -> tuple[int, int]:
@@ -374,18 +379,33 @@ def _best_in(phrase: tuple[int, int], candidates: Sequence[_Local], *, nearest_e
 
 def _speaker_phrases(
     text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]
-) -> list[tuple[tuple[int, int], bool, bool]]:
-    """Where a cue's speaker may be named, most likely first: each span with whether it is before the cue and
-    whether a preposition introduces the speaker in it ("according to", "par")."""
+) -> list[tuple[tuple[int, int], Literal["introduced", "subject", "after"]]]:
+    """Where a cue's speaker may be named, most likely first: each span with how it names the speaker: after
+    a preposition that introduces it ("according to", "par"), as the subject before the verb, or inverted
+    after it."""
     if cue.kind == "source":
-        return [(_phrase_after(text, cue.end), False, True)]
+        return [(_phrase_after(text, cue.end), "introduced")]
     agent = language.agent_after.match(text[cue.end :])
     if agent is not None:
-        return [(_phrase_after(text, cue.end + agent.end()), False, True)]
-    subject = (_subject_phrase(text, cue.start, language, mentions), True, False)
+        return [(_phrase_after(text, cue.end + agent.end()), "introduced")]
+    subject = (_subject_phrase(text, cue.start, language, mentions), "subject")
     if _inverted(text, cue, language, mentions):
-        return [(_phrase_after(text, cue.end), False, False), subject]
+        return [(_phrase_after(text, cue.end), "after"), subject]
     return [subject]
+
+
+def _inner_cue(text: str, cue: _Cue, cues: Sequence[_Cue], mentions: Sequence[_Local]) -> _Cue | None:
+    """The verb of speech a few words after `cue` whose subject is a pronoun, not a name ("said it had
+    denied", "a affirmé ne pas confirmer"): the same speaker, whose stance it gives."""
+    if cue.kind != "verb":
+        return None
+    following = [c for c in cues if c.kind == "verb" and c.verb_start >= cue.end]
+    if not following:
+        return None
+    inner = following[0]
+    gap_words = len(text[cue.end : inner.start].split())
+    named_between = any(cue.end <= m.start and m.end <= inner.start for m in mentions)
+    return inner if gap_words <= 6 and not named_between else None
 
 
 def _inverted(text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]) -> bool:
@@ -473,37 +493,53 @@ def attributions(
     text, offset = sentence.text, sentence.start
     named = sorted(
         (
-            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind)
+            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind, m.via)
             for m in mentions
             if m.via != "implied" and m.start - offset >= 0 and m.end - offset <= len(text)
         ),
         key=lambda m: m.start,
     )
-    # A hearer or a place ("told AFP", "a déclaré à l'AFP", "said in Moscow") is no subject of a verb; after a
-    # source cue or an agent preposition ("according to X", "par X"), the same words introduce the speaker.
-    not_hearers = [
-        m for m in named if not language.not_speaker_before.search(text[max(0, m.start - 30) : m.start])
-    ]
+
+    # A hearer ("told AFP", "a déclaré à l'AFP") is never the subject of a verb, and a place ("said in
+    # Moscow") not after it; before it, a place names the speaker's side ("officials in Kyiv said"). After a
+    # source cue or an agent preposition ("according to X", "par X") nothing is excluded.
+    def after(words: re.Pattern[str], m: _Local) -> bool:
+        return bool(words.search(text[max(0, m.start - 30) : m.start]))
+
+    not_hearers = [m for m in named if not after(language.hearer_before, m)]
+    not_placed = [m for m in not_hearers if not after(language.place_before, m)]
+    cues = _find_cues(text, lang)
     found: list[tuple[_Cue, Attribution]] = []
-    for cue in _find_cues(text, lang):
+    for cue in cues:
         if cue.negated:
             continue
-        for phrase, before_cue, introduced in _speaker_phrases(text, cue, language, named):
-            candidates = named if introduced else not_hearers
-            chosen = _best_in(phrase, candidates, nearest_end=before_cue)
+        for phrase, where in _speaker_phrases(text, cue, language, named):
+            candidates = {"introduced": named, "subject": not_hearers, "after": not_placed}[where]
+            chosen = _best_in(phrase, candidates, nearest_end=where == "subject")
             if chosen is not None:
                 break
         else:
             continue
+        stance: Stance | None = cue.stance
+        inner = _inner_cue(text, cue, cues, named)
+        if inner is not None:
+            # "Kyiv said it rejected the claims": the speaker's stance is the inner verb's; "NATO said it
+            # could not confirm the reports": none.
+            stance = None if inner.negated else inner.stance
+        if stance is None:
+            continue
         speaker = _speaker(text, offset, phrase, chosen, candidates, language, record)
-        found.append(
-            (
-                cue,
-                Attribution(
-                    speaker, cue.stance, text[cue.start : cue.end], cue.start + offset, cue.end + offset
-                ),
-            )
-        )
+        if (
+            language.demonym_before_is_adjective
+            and where == "subject"
+            and chosen.via == "demonym"
+            and not text[chosen.end : cue.start].strip()
+        ):
+            continue  # "Russian claims": an adjective and a noun, not a subject and its verb
+        cue_text = text[cue.start : cue.end]
+        found.append((cue, Attribution(speaker, stance, cue_text, cue.start + offset, cue.end + offset)))
+    inner_cues = {id(inner) for cue, _ in found if (inner := _inner_cue(text, cue, cues, named)) is not None}
+    found = [(cue, a) for cue, a in found if id(cue) not in inner_cues]
     clause_start, clause_end = clause[0] - offset, clause[1] - offset
     # A speech act ("Pyongyang a nié") comes before the source relaying it ("selon Séoul", "cité par KCNA").
     inside = [
