@@ -12,7 +12,8 @@ follows a quotation or a comma ("…, a affirmé le ministère", '"…," said th
 phrase before it back to the previous conjunction or quote (an apposition "Le porte-parole du Kremlin,
 Dmitri Peskov," and a relative clause "Zelensky, qui ..., a dit" belong to the subject). In that phrase, a
 person wins over an organisation, an organisation over a country, and the mention nearest the verb wins
-among equals; a place, a hearer ("told AFP", "a déclaré à l'AFP") or an implied mention is never a speaker.
+among equals. A hearer ("told AFP", "a déclaré à l'AFP") or an implied mention is never a speaker, a place
+("said in Moscow") not after the verb, a location never.
 
 Decisions:
 - A negated reporting verb gives no stance: who "did not deny" has not asserted anything, who "n'a pas
@@ -20,8 +21,17 @@ Decisions:
 - A cue with no named speaker ("a source said") attributes nothing: an anonymous source is not a party.
 - The speaker speaks for a country: its own (a country, a metonym such as "Moscou", a person's or an
   organisation's country in the registry), else the country named in its phrase ("Russia's defence
-  ministry", "le renseignement sud-coréen"). `body` says in what capacity ("defence_ministry", ...).
-- Present participles ("claiming", "affirmant") are not cues: their subject is the main verb's.
+  ministry", "le renseignement sud-coréen"); a person whose title names an organisation speaks for it
+  ("NATO Secretary General Mark Rutte": NATO, no country). `body` says in what capacity
+  ("defence_ministry", "spokesperson", ...).
+- Present participles ("claiming", "affirmant") and infinitives ("to confirm", "confirmer") are not cues;
+  nor is a form used as a noun ("the claims", "Russian claims", "l'annonce").
+- A speaker reporting its own stance takes that stance: "Kyiv said it rejected the claims" is a denial,
+  "NATO said it could not confirm the reports" no stance at all.
+- "rejected", "dismissed", "a rejeté", "a contesté" deny only a statement ("rejected the claim", "a claim
+  Kyiv rejected"), not a proposal ("rejected the truce proposal" is an act, not a stance on a fact).
+- A statement that denies in substance through a plain verb ('"There are no troops," the diplomat said')
+  stays `asserted`: stance comes from the reporting words, not from the content.
 """
 
 from __future__ import annotations
@@ -396,7 +406,7 @@ def _speaker_phrases(
 
 def _inner_cue(text: str, cue: _Cue, cues: Sequence[_Cue], mentions: Sequence[_Local]) -> _Cue | None:
     """The verb of speech a few words after `cue` whose subject is a pronoun, not a name ("said it had
-    denied", "a affirmé ne pas confirmer"): the same speaker, whose stance it gives."""
+    denied", "a indiqué avoir confirmé"): the same speaker, whose stance it gives."""
     if cue.kind != "verb":
         return None
     following = [c for c in cues if c.kind == "verb" and c.verb_start >= cue.end]
