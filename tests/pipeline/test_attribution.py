@@ -17,6 +17,7 @@ from timeline.linking.types import NerSpan
 from timeline.nlp.types import Sentence
 from timeline.pipeline.attribution import (
     Attribution,
+    antecedents,
     attribution,
     attribution_language,
     attributions,
@@ -368,6 +369,67 @@ def test_a_person_without_a_known_country_takes_the_country_named_beside_them():
     )
     assert found is not None
     assert (found.speaker.kind, found.speaker.country, found.stance) == ("person", "RU", "denied")
+
+
+# --- a pronoun subject refers back ------------------------------------------------------------------------
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Our test articles put one sentence per line."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append(Sentence(start, start + len(line), line))
+        start += len(line) + 1
+    return out
+
+
+def attribute_article(text: str, lang: str) -> list[tuple[str, str] | None]:
+    """(speaker key, stance) of each sentence, with the antecedents of its pronoun subjects."""
+    registry = Registry.load()
+    mentions = registry.link(text, lang).mentions
+    sentences = sentences_of(text)
+    result = []
+    for sentence, antecedent in zip(
+        sentences, antecedents(sentences, mentions, lang, registry.get), strict=True
+    ):
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        found = attribution(sentence, (sentence.start, sentence.end), inside, lang, registry.get, antecedent)
+        result.append(None if found is None else (found.speaker.key, found.stance))
+    return result
+
+
+def test_a_pronoun_subject_stands_for_the_last_speaker():
+    article = "\n".join(
+        [
+            "Le ministère russe de la Défense a annoncé la reprise de Soudja.",
+            "Il a ajouté que les combats se poursuivaient au sud.",
+            "Les habitants ont quitté la ville.",
+            "Il a précisé que deux villages avaient aussi été repris.",
+        ]
+    )
+    speaker = "org:russian-ministry-of-defence"
+    assert attribute_article(article, "fr") == [
+        (speaker, "asserted"),
+        (speaker, "asserted"),
+        None,
+        (speaker, "asserted"),
+    ]
+
+
+def test_a_pronoun_subject_stands_for_the_person_named_in_the_sentence_before():
+    article = "\n".join(
+        [
+            "Volodymyr Zelensky visited troops near Sudzha on Friday.",
+            '"We are holding the line," he said.',
+            "He also denied the reports.",
+        ]
+    )
+    zelensky = "person:volodymyr-zelensky"
+    assert attribute_article(article, "en") == [None, (zelensky, "asserted"), (zelensky, "denied")]
+
+
+def test_a_pronoun_without_an_antecedent_attributes_nothing():
+    assert attribute("He said the village had fallen.", "en") is None
 
 
 # --- no attribution -----------------------------------------------------------------------------------------

@@ -145,6 +145,7 @@ class AttributionLanguage:
     place_before: re.Pattern[str]
     agent_after: re.Pattern[str]
     relative_pronoun: re.Pattern[str]
+    anaphor: re.Pattern[str]
     content_opener: re.Pattern[str]
     subject_boundary: re.Pattern[str]
     bodies: tuple[tuple[str, re.Pattern[str]], ...]
@@ -212,6 +213,8 @@ def attribution_language(lang: str) -> AttributionLanguage:
         place_before=re.compile(_words(data["place_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
         agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
         relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
+        # A subject that only refers back, possibly with an adverb ("he also", "il").
+        anaphor=re.compile(_words(data["anaphors"]) + r"(?:\s+[\w-]+)?", flags),
         content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
         subject_boundary=re.compile(_words(data["subject_boundaries"]) + r"|[;:" + QUOTES + "]", flags),
         bodies=tuple(
@@ -491,13 +494,15 @@ def attributions(
     mentions: Iterable[MentionLike],
     lang: str,
     record: Callable[[str], EntityRecord | None],
+    antecedent: Speaker | None = None,
 ) -> list[Attribution]:
     """Every stance a named speaker takes on the clause `clause` (absolute offsets) of `sentence`.
 
     The cues inside the clause come first, in text order ("Moscow claimed it had taken the village, a claim
     Kyiv denied": Moscow asserted, then Kyiv denied); a clause without a cue of its own takes the cues of
     its sentence, nearest first. `mentions` are the sentence's entity mentions (absolute offsets); `record`
-    gives an entity's record (for its country), None for an unknown key.
+    gives an entity's record (for its country), None for an unknown key. `antecedent` is who a pronoun
+    subject ("il a ajouté", "the agency said") stands for: see `antecedents`.
     """
     language = attribution_language(lang)
     text, offset = sentence.text, sentence.start
@@ -511,8 +516,8 @@ def attributions(
     )
 
     # A hearer ("told AFP", "a déclaré à l'AFP") is never the subject of a verb, and a place ("said in
-    # Moscow") not after it; before it, a place names the speaker's side ("officials in Kyiv said"). After a
-    # source cue or an agent preposition ("according to X", "par X") nothing is excluded.
+    # Moscow") not after it. After a source cue or an agent preposition ("according to X", "par X") nothing
+    # is excluded.
     def after(words: re.Pattern[str], m: _Local) -> bool:
         return bool(words.search(text[max(0, m.start - 30) : m.start]))
 
@@ -523,12 +528,10 @@ def attributions(
     for cue in cues:
         if cue.negated:
             continue
-        for phrase, where in _speaker_phrases(text, cue, language, named):
-            candidates = {"introduced": named, "subject": not_hearers, "after": not_placed}[where]
-            chosen = _best_in(phrase, candidates, nearest_end=where == "subject")
-            if chosen is not None:
-                break
-        else:
+        speaker = _cue_speaker(
+            text, offset, cue, language, record, named, not_hearers, not_placed, antecedent
+        )
+        if speaker is None:
             continue
         stance: Stance | None = cue.stance
         inner = _inner_cue(text, cue, cues, named)
@@ -538,14 +541,6 @@ def attributions(
             stance = None if inner.negated else inner.stance
         if stance is None:
             continue
-        speaker = _speaker(text, offset, phrase, chosen, candidates, language, record)
-        if (
-            language.demonym_before_is_adjective
-            and where == "subject"
-            and chosen.via == "demonym"
-            and not text[chosen.end : cue.start].strip()
-        ):
-            continue  # "Russian claims": an adjective and a noun, not a subject and its verb
         cue_text = text[cue.start : cue.end]
         found.append((cue, Attribution(speaker, stance, cue_text, cue.start + offset, cue.end + offset)))
     inner_cues = {id(inner) for cue, _ in found if (inner := _inner_cue(text, cue, cues, named)) is not None}
@@ -567,17 +562,86 @@ def attributions(
     return [a for cue, a in sorted(found, key=lambda pair: distance(pair[0]))]
 
 
+def _cue_speaker(
+    text: str,
+    offset: int,
+    cue: _Cue,
+    language: AttributionLanguage,
+    record: Callable[[str], EntityRecord | None],
+    named: Sequence[_Local],
+    not_hearers: Sequence[_Local],
+    not_placed: Sequence[_Local],
+    antecedent: Speaker | None,
+) -> Speaker | None:
+    """The speaker of one cue, or None."""
+    for phrase, where in _speaker_phrases(text, cue, language, named):
+        candidates = {"introduced": named, "subject": not_hearers, "after": not_placed}[where]
+        chosen = _best_in(phrase, candidates, nearest_end=where == "subject")
+        if chosen is not None:
+            if (
+                language.demonym_before_is_adjective
+                and where == "subject"
+                and chosen.via == "demonym"
+                and not text[chosen.end : cue.start].strip()
+            ):
+                return None  # "Russian claims": an adjective and a noun, not a subject and its verb
+            return _speaker(text, offset, phrase, chosen, candidates, language, record)
+        refers_back = language.anaphor.fullmatch(text[phrase[0] : phrase[1]].strip())
+        if where == "subject" and antecedent is not None and refers_back:
+            return antecedent
+    return None
+
+
+def antecedents(
+    sentences: Sequence[Sentence],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> list[Speaker | None]:
+    """For each sentence of an article, who a pronoun subject in it stands for ("Il a ajouté ...").
+
+    That is the last speaker of the sentences before it; a sentence with no speaker but a person in it
+    ("Zelensky s'est rendu à Soudja.") makes that person (the first named) the antecedent of the next one.
+    """
+    language = attribution_language(lang)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[Speaker | None] = []
+    current: Speaker | None = None
+    for sentence in sentences:
+        out.append(current)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        found = attributions(sentence, (sentence.start, sentence.end), inside, lang, record, current)
+        if found:
+            current = max(found, key=lambda a: a.cue_start).speaker
+            continue
+        persons = [m for m in inside if m.kind == "person" and m.via != "implied"]
+        if persons:
+            person = persons[0]
+            local = _Local(
+                person.start - sentence.start,
+                person.end - sentence.start,
+                person.text,
+                person.key,
+                "person",
+                "",
+            )
+            phrase = (local.start, local.end)
+            current = _speaker(sentence.text, sentence.start, phrase, local, [local], language, record)
+    return out
+
+
 def attribution(
     sentence: Sentence,
     clause: tuple[int, int],
     mentions: Iterable[MentionLike],
     lang: str,
     record: Callable[[str], EntityRecord | None],
+    antecedent: Speaker | None = None,
 ) -> Attribution | None:
     """Who says what the clause states, and how; None when the sentence attributes it to no named speaker.
 
     The first of `attributions(...)`: the cue inside the clause that comes first (the original claim), else
     the sentence's cue nearest the clause.
     """
-    found = attributions(sentence, clause, mentions, lang, record)
+    found = attributions(sentence, clause, mentions, lang, record, antecedent)
     return found[0] if found else None
