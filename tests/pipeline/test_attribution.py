@@ -476,6 +476,18 @@ def test_every_language_file_compiles_and_labels_every_body():
     assert body_label("defence_ministry", "fr") == "ministère de la Défense"
 
 
+def test_every_language_file_holds_the_same_entries():
+    import yaml
+
+    from timeline.pipeline.attribution import DATA_DIR
+
+    keys = {
+        lang: set(yaml.safe_load((DATA_DIR / f"{lang}.yaml").read_text(encoding="utf-8")))
+        for lang in known_languages()
+    }
+    assert len({frozenset(k) for k in keys.values()}) == 1, keys
+
+
 def test_an_unknown_language_is_a_clear_error():
     with pytest.raises(LookupError, match="no attribution data"):
         attribution_language("xx")
