@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.temporal.context import Context
+from timeline.temporal.context import Context, Found
+from timeline.temporal.types import TimexType
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
@@ -17,10 +18,40 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 FUTURE_REACH_MONTHS = 4
 
 
-def closest_month(month: int, dct: dt.date, shift: int | None, future: bool = False) -> int:
+# A document is a narrative (a history) when at least NARRATIVE_MIN_DATES of the dates it
+# writes out are more than NEAR_YEARS from its DCT and they outnumber NARRATIVE_RATIO times over
+# the dates near the DCT (written ones, and words naming the DCT's own time: "today",
+# "Thursday", "last month"; not anaphoric ones, "the next day", nor months named without a year,
+# whose year is only a guess). Its undated
+# months, days and anaphoric expressions then follow the story's own time, not the DCT
+# (HeidelTime's narrative mode, decided per document instead of per corpus).
+NEAR_YEARS = 2
+NARRATIVE_MIN_DATES = 3
+NARRATIVE_RATIO = 4
+
+
+def is_narrative(founds: list[Found], dct: dt.date) -> bool:
+    """Whether a document whose expressions (resolved as news) are ``founds`` tells a story
+    far from its DCT."""
+    far = near = 0
+    for f in founds:
+        if f.type not in (TimexType.DATE, TimexType.TIME) or not f.value[:4].isdigit():
+            continue
+        if f.deictic:
+            near += 1
+        elif not f.from_dct:
+            far += abs(int(f.value[:4]) - dct.year) > NEAR_YEARS
+            near += abs(int(f.value[:4]) - dct.year) <= NEAR_YEARS
+    return far >= NARRATIVE_MIN_DATES and far > NARRATIVE_RATIO * near
+
+
+def closest_month(
+    month: int, dct: dt.date, shift: int | None, future: bool = False, reach: int | None = None
+) -> int:
     """Year of a month named without one: the latest one up to the DCT's month, or the next
-    one when it is at most FUTURE_REACH_MONTHS ahead (or the clause is future); "dernier/last"
-    and "prochain/next" force the previous/next one."""
+    one when it is at most FUTURE_REACH_MONTHS ahead (``reach``, or 11 when the clause is
+    future); "dernier/last" and "prochain/next" force the previous/next one. ``dct`` may be
+    the story's own time instead of the publication date."""
     here = dct.year * 12 + dct.month - 1
     candidates = [(y * 12 + month - 1, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if shift == -1:
@@ -29,7 +60,8 @@ def closest_month(month: int, dct: dt.date, shift: int | None, future: bool = Fa
         return min((c for c in candidates if c[0] > here), default=candidates[-1])[1]
     if shift == 0:
         return dct.year
-    reach = 11 if future else FUTURE_REACH_MONTHS
+    if reach is None:
+        reach = 11 if future else FUTURE_REACH_MONTHS
     ahead = [c for c in candidates if here < c[0] <= here + reach]
     if ahead:
         return ahead[0][1]
@@ -37,9 +69,10 @@ def closest_month(month: int, dct: dt.date, shift: int | None, future: bool = Fa
 
 
 def closest_day(
-    month: int, day: int, dct: dt.date, shift: int | None, future: bool = False
+    month: int, day: int, dct: dt.date, shift: int | None, future: bool = False, reach: int | None = None
 ) -> dt.date | None:
-    """Date of a day and month named without a year (same policy as :func:`closest_month`)."""
+    """Date of a day and month named without a year (same policy as :func:`closest_month`,
+    ``reach`` in months)."""
     candidates = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
@@ -52,8 +85,10 @@ def closest_day(
         return max((c for c in candidates if c <= dct), default=candidates[0])
     if shift == 1:
         return min((c for c in candidates if c >= dct), default=candidates[-1])
-    reach = 335 if future else FUTURE_REACH_MONTHS * 31
-    ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=reach)]
+    days = 335 if future else FUTURE_REACH_MONTHS * 31
+    if reach is not None:
+        days = reach * 31
+    ahead = [c for c in candidates if dct < c <= dct + dt.timedelta(days=days)]
     if ahead:
         return ahead[0]
     past = [c for c in candidates if c <= dct]
@@ -118,3 +153,28 @@ def weekday_date(weekday: int, ctx: Context, shift: int | None, start: int, end:
     if future_tense(ctx, start, end):
         return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7)
     return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7)
+
+
+# The story moves on: in a narrative, a month named without a year is taken up to
+# STORY_REACH_MONTHS after the focus before looking back ("December 7, 1941 ... In January").
+STORY_REACH_MONTHS = 6
+NEWS_PASSAGE_YEAR = False
+
+
+def story_anchor(ctx: Context, start: int) -> tuple[dt.date, bool] | None:
+    """Where a month or day named without a year is placed when the story's own time decides:
+    (a day of the focus, whether only its year is known), or None to use the DCT.
+
+    In a narrative the focus always decides; in news only a passage about another year than
+    the DCT's does ("En 1997, ... En mars, ...")."""
+    month = ctx.focus_month(start)
+    if month is not None:
+        ref = ctx.ref_day
+        day = ref if ref is not None and (ref.year, ref.month) == month else dt.date(*month, 1)
+        if ctx.narrative or (NEWS_PASSAGE_YEAR and day.year != ctx.dct.year):
+            return day, False
+        return None
+    year = ctx.focus_year(start)
+    if year is not None and (ctx.narrative or (NEWS_PASSAGE_YEAR and year != ctx.dct.year)):
+        return dt.date(year, 1, 1), True
+    return None

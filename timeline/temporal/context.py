@@ -23,6 +23,9 @@ class Found:
     from_dct: bool = False
     # A clock time whose day was guessed from context; a day named right after it wins.
     floating: bool = False
+    # Named by a word that points at the DCT itself ("today", "Thursday", "last week", "three
+    # days ago"): such words say the document is news, not a narrative.
+    deictic: bool = False
 
 
 # How far (characters) a named quarter colours "a year ago" / "the quarter" after it.
@@ -31,19 +34,78 @@ QUARTER_REACH = 300
 
 @dataclass
 class Context:
-    """Document state shared by the resolvers, updated in text order."""
+    """Document state shared by the resolvers, updated in text order.
+
+    The *focus* (``ref_day``, ``ref_month``, ``ref_year``) is the story's own time: the last
+    date resolved at each precision, set where it ends (``ref_at``). In a news document
+    (``narrative`` false) it only reaches the rest of its passage (paragraph); in a narrative
+    one (a history, where most dates are far from the DCT) it carries on until the next date.
+    """
 
     grammar: Grammar
     text: str
     dct: dt.date
     ref_day: dt.date | None = None
+    ref_month: tuple[int, int] | None = None
     ref_year: int | None = None
+    ref_at: int = -1
+    narrative: bool = False
     last_quarter: str | None = None
     last_quarter_end: int = 0
 
-    def anchor_day(self) -> dt.date:
-        """Day a relative expression hangs on: the last day mentioned, else the DCT."""
-        return self.ref_day or self.dct
+    def in_passage(self, start: int) -> bool:
+        """Whether the focus reaches an expression starting at ``start``."""
+        if self.ref_at < 0 or self.ref_at > start:
+            return False
+        return self.narrative or self.text.find("\n", self.ref_at, start) == -1
+
+    def anchor_day(self, start: int | None = None) -> dt.date:
+        """Day an anaphoric expression ("la veille", "two days later") hangs on: the focus day
+        when it reaches ``start`` (any earlier day when no position is given), else the DCT."""
+        if self.ref_day is not None and (start is None or self.in_passage(start)):
+            return self.ref_day
+        return self.dct
+
+    def focus_month(self, start: int) -> tuple[int, int] | None:
+        """(year, month) of the focus reaching ``start``, if it is that precise."""
+        return self.ref_month if self.ref_month is not None and self.in_passage(start) else None
+
+    def focus_year(self, start: int) -> int | None:
+        """Year of the focus reaching ``start``, if any."""
+        return self.ref_year if self.ref_year is not None and self.in_passage(start) else None
+
+    def focus_date(self, start: int, unit: str, anywhere: bool = False) -> dt.date | None:
+        """A day inside the focus, when the focus is precise enough for periods of ``unit``
+        (a day for weeks and days, a month for months to half-years, a year for longer) and
+        reaches ``start`` (or, with ``anywhere``, was set anywhere before it)."""
+        if not (anywhere and 0 <= self.ref_at <= start) and not self.in_passage(start):
+            return None
+        if self.ref_day is not None:
+            return self.ref_day
+        if unit in {"D", "W", "WE"}:
+            return None
+        if self.ref_month is not None:
+            return dt.date(*self.ref_month, 1)
+        if unit in {"M", "Q", "HY"} or self.ref_year is None:
+            return None
+        return dt.date(self.ref_year, 1, 1)
+
+    def set_focus(self, value: str, end: int) -> None:
+        """Move the focus to a resolved DATE/TIME value ending at ``end`` (coarser values keep
+        the finer parts of the focus that fall inside them)."""
+        year = int(value[:4])
+        month = int(value[5:7]) if value[4:5] == "-" and value[5:7].isdigit() else None
+        day = dt.date.fromisoformat(value[:10]) if month and value[8:10].isdigit() else None
+        old_day, old_month = self.ref_day, self.ref_month
+        self.ref_day = day
+        inside = old_day is not None and (old_day.year, old_day.month) == (year, month or old_day.month)
+        if day is None and inside:
+            self.ref_day = old_day  # "June 10, 1940 ... in June": the day is still in focus
+        self.ref_month = (year, month) if month is not None else None
+        if month is None and old_month is not None and old_month[0] == year:
+            self.ref_month = old_month
+        self.ref_year = year
+        self.ref_at = end
 
     def recent_quarter(self, start: int) -> bool:
         """Whether a quarter was named shortly before ``start`` (the text is about quarters)."""

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from timeline.temporal import calendar as cal
 from timeline.temporal.anchoring import (
     FUTURE_REACH_MONTHS,
+    STORY_REACH_MONTHS,
     closest_day,
     closest_month,
     future_tense,
+    story_anchor,
     weekday_date,
 )
 from timeline.temporal.context import Found, Match
@@ -76,18 +78,19 @@ def resolve_point(m: Match) -> list[Found]:
     tod = m.word("tod", "tod2") or m.param("tod")
     hour, minute = clock(m)
     mod = m.word("part") or m.param("mod")
-    from_dct = False
+    from_dct = deictic = False
     value: str | None = None
     if m.has("anchorword") or m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(), True
         offset = as_int(m.word("anchorword")) or as_int(m.param("offset")) or 0
+        # "la veille" hangs on a day of its passage; "that night" on the story's day anywhere.
+        base, from_dct = ctx.anchor_day(start if offset else None), True
         value = (base + dt.timedelta(days=offset)).isoformat()
     elif m.has("dayword") or m.param("offset") is not None:
         offset = as_int(m.word("dayword"))
         if offset is None:
             offset = as_int(m.param("offset")) or 0
         value = (dct + dt.timedelta(days=offset)).isoformat()
-        from_dct = True
+        from_dct = deictic = True
     elif m.has("month"):
         resolved = _month_point(m, shift)
         if resolved is None:
@@ -103,20 +106,21 @@ def resolve_point(m: Match) -> list[Found]:
             value = ref.isoformat()
         else:
             value = weekday_date(weekday, ctx, shift, start, end).isoformat()
-            from_dct = True
+            from_dct = deictic = True
     elif m.has("year"):
         year = parse_year(m.text("year"), dct, ctx.grammar)
         if year is None:
             return []
         value = f"{year:04d}"
     elif tod or hour is not None:
-        # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT.
+        # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT
+        # (a time of day follows the story's day across paragraphs).
         base, from_dct = ctx.anchor_day(), True
         floating = shift != 0
         if shift == 0:
-            base, from_dct = dct, True
+            base, deictic = dct, True
         value = with_time(base.isoformat(), tod, hour, minute)
-        return [Found(start, end, TimexType.TIME, value, None, None, from_dct, floating)]
+        return [Found(start, end, TimexType.TIME, value, None, None, from_dct, floating, deictic)]
     if value is None:
         return []
     as_unit = m.param("as_unit")
@@ -124,12 +128,13 @@ def resolve_point(m: Match) -> list[Found]:
         value = cal.value_at(dt.date.fromisoformat(value), as_unit) or value
     value = with_time(value, tod, hour, minute)
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
-    return [Found(start, end, ttype, value, mod if mod in _MODS else None, None, from_dct)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, ttype, value, mod, None, from_dct, deictic=deictic)]
 
 
 def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     """Value of "26 avril (2025)", "avril (2025)", "juin prochain", "January this year" and
-    whether the year had to be inferred from the DCT; None when it is not a date."""
+    whether the year had to be inferred (from the DCT or the story); None when it is not a date."""
     ctx, dct = m.ctx, m.ctx.dct
     start, end = m.span()
     month = as_int(m.word("month"))
@@ -142,14 +147,20 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     inferred = year is None
     future = shift is None and inferred and future_tense(ctx, start, end)
     day = parse_day(m.text("day"))
+    base, reach = dct, None
+    story = story_anchor(ctx, start) if inferred and shift is None else None
+    if story is not None:
+        base, reach = story[0], STORY_REACH_MONTHS
+        if story[1]:
+            year = base.year  # only the story's year is known
     if day is None:
         if year is None:
-            year = closest_month(month, dct, shift, future)
+            year = closest_month(month, base, shift, future, reach)
         return f"{year:04d}-{month:02d}", inferred or yshift is not None
     if year is not None:
         date = cal.safe_date(year, month, day)
-        return (date.isoformat(), yshift is not None) if date else None
-    date = closest_day(month, day, dct, shift, future)
+        return (date.isoformat(), inferred or yshift is not None) if date else None
+    date = closest_day(month, day, base, shift, future, reach)
     weekday = as_int(m.word("weekday"))
     if date is not None and weekday is not None and date.weekday() != weekday:
         # "lundi 6 septembre": the year in which 6 September is a Monday.
@@ -227,7 +238,8 @@ def resolve_relative(m: Match) -> list[Found]:
     mod = m.word("part") or m.param("mod")
     if unit == "Q":
         ctx.last_quarter, ctx.last_quarter_end = value, end
-    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, True)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=True)]
 
 
 def resolve_offset(m: Match) -> list[Found]:
@@ -243,10 +255,8 @@ def resolve_offset(m: Match) -> list[Found]:
     n = ctx.grammar.number(m.text("num") or "")
     if n is None or n != int(n) or n > 5000:
         return []
-    if m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(), True
-    else:
-        base, from_dct = ctx.dct, True
+    deictic = m.param("anchor") != "ref"
+    base = ctx.dct if deictic else ctx.anchor_day(start)
     if m.param("tense") == "future" and not future_tense(ctx, start, end):
         # "in two weeks" is a date only when the clause speaks of the future ("will meet in
         # two weeks"); otherwise it is a span ("the first attack in 20 years").
@@ -260,7 +270,8 @@ def resolve_offset(m: Match) -> list[Found]:
     if value is None:
         return []
     mod = m.word("approx")
-    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic)]
 
 
 # A fractional amount of a unit is written with the next smaller unit ("2 1/2 years" = P2Y6M,

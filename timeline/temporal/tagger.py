@@ -9,6 +9,7 @@ import logging
 import re
 
 from timeline.temporal import calendar as cal
+from timeline.temporal.anchoring import is_narrative
 from timeline.temporal.context import Context, Found, Match
 from timeline.temporal.lexicon import TOKEN, Grammar, grammar
 from timeline.temporal.resolve import RESOLVERS
@@ -116,7 +117,6 @@ def tag(text: str, lang: str, dct: dt.date | dt.datetime) -> list[Timex]:
 def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
     """The tagging proper; ``whole_text`` runs the rules everywhere (tests check that the
     trigger regions change nothing)."""
-    ctx = Context(grammar=g, text=text, dct=dct)
     candidates = []
     regions = [(0, len(text))] if whole_text else _regions(text, g.triggers)
     for lo, hi in regions:
@@ -124,9 +124,21 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
             for m in rule.regex.finditer(text, lo, hi):
                 if m.end() > m.start():
                     candidates.append((m.start(), m.end(), rule.index, m))
+    chosen = _select(candidates, len(text))
+    founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct))
+    if is_narrative(founds, dct):
+        # A history: resolve again with the story's own time in charge.
+        founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct, narrative=True))
+    _attach_floating_times(founds, text)
+    return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
+
+
+def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
+    """Resolve the chosen matches in text order, moving the focus along."""
     founds: list[Found] = []
-    for _start, _end, index, m in _select(candidates, len(text)):
-        rule = g.rules[index]
+    text, rules = ctx.text, ctx.grammar.rules
+    for _start, _end, index, m in chosen:
+        rule = rules[index]
         try:
             found = RESOLVERS[rule.kind](Match(m, rule, ctx))
         except (ValueError, OverflowError, KeyError, TypeError, IndexError):
@@ -136,12 +148,9 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
             if (founds and f.start < founds[-1].end) or not 0 <= f.start < f.end <= len(text):
                 continue
             founds.append(f)
-            if f.type in (TimexType.DATE, TimexType.TIME) and _DAY_VALUE.match(f.value):
-                ctx.ref_day = dt.date.fromisoformat(f.value[:10])
             if f.type in (TimexType.DATE, TimexType.TIME) and _YEAR_VALUE.match(f.value):
-                ctx.ref_year = int(f.value[:4])
-    _attach_floating_times(founds, text)
-    return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
+                ctx.set_focus(f.value, f.end)
+    return founds
 
 
 def _attach_floating_times(founds: list[Found], text: str) -> None:
