@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from timeline.temporal.context import Context, Found
 from timeline.temporal.types import TimexType
@@ -161,20 +162,26 @@ STORY_REACH_MONTHS = 6
 NEWS_PASSAGE_YEAR = False
 
 
-def story_anchor(ctx: Context, start: int) -> tuple[dt.date, bool] | None:
-    """Where a month or day named without a year is placed when the story's own time decides:
-    (a day of the focus, whether only its year is known), or None to use the DCT.
+@dataclass(frozen=True)
+class StoryTime:
+    """The story's own time where an undated expression stands: its year (astronomical: 0 is
+    1 BC, -479 is 480 BC) and, when its month is known in the common era, a day of it."""
+
+    year: int
+    day: dt.date | None
+
+
+def story_time(ctx: Context, start: int) -> StoryTime | None:
+    """Where a month, day or season named without a year is placed when the story's own time
+    decides, or None to use the DCT.
 
     In a narrative the focus always decides; in news only a passage about another year than
-    the DCT's does ("En 1997, ... En mars, ...")."""
-    month = ctx.focus_month(start)
-    if month is not None:
-        ref = ctx.ref_day
-        day = ref if ref is not None and (ref.year, ref.month) == month else dt.date(*month, 1)
-        if ctx.narrative or (NEWS_PASSAGE_YEAR and day.year != ctx.dct.year):
-            return day, False
-        return None
+    the DCT's does ("En 1997, ... En mars, ...", when NEWS_PASSAGE_YEAR is on)."""
     year = ctx.focus_year(start)
-    if year is not None and (ctx.narrative or (NEWS_PASSAGE_YEAR and year != ctx.dct.year)):
-        return dt.date(year, 1, 1), True
-    return None
+    if year is None or not (ctx.narrative or (NEWS_PASSAGE_YEAR and year != ctx.dct.year)):
+        return None
+    month = ctx.focus_month(start)
+    if month is None or year < 1:
+        return StoryTime(year, None)
+    ref = ctx.ref_day
+    return StoryTime(year, ref if ref is not None and (ref.year, ref.month) == month else dt.date(*month, 1))

@@ -80,6 +80,8 @@ class Context:
         reaches ``start`` (or, with ``anywhere``, was set anywhere before it)."""
         if not (anywhere and 0 <= self.ref_at <= start) and not self.in_passage(start):
             return None
+        if self.ref_year is not None and self.ref_year < 1:
+            return None  # no calendar arithmetic before the common era
         if self.ref_day is not None:
             return self.ref_day
         if unit in {"D", "W", "WE"}:
@@ -93,9 +95,14 @@ class Context:
     def set_focus(self, value: str, end: int) -> None:
         """Move the focus to a resolved DATE/TIME value ending at ``end`` (coarser values keep
         the finer parts of the focus that fall inside them)."""
-        year = int(value[:4])
-        month = int(value[5:7]) if value[4:5] == "-" and value[5:7].isdigit() else None
-        day = dt.date.fromisoformat(value[:10]) if month and value[8:10].isdigit() else None
+        if value.startswith("BC"):  # astronomical years: 480 BC = -479; no days before year 1
+            year, rest = 1 - int(value[2:6]), value[6:]
+        else:
+            year, rest = int(value[:4]), value[4:]
+        month = int(rest[1:3]) if rest[:1] == "-" and rest[1:3].isdigit() else None
+        day = None
+        if month and year >= 1 and rest[4:6].isdigit():
+            day = dt.date.fromisoformat(value[:10])
         old_day, old_month = self.ref_day, self.ref_month
         self.ref_day = day
         inside = old_day is not None and (old_day.year, old_day.month) == (year, month or old_day.month)

@@ -12,6 +12,8 @@ A language file (``data/<lang>.yaml``) holds
 * ``case_sensitive``: tables matched with their capitals only (English months and weekdays);
 * ``number_joiners`` ("et", "and"), ``number_articles`` ("a", "an": one, but never part of a
   longer number), ``numeric_date_order`` (dmy/mdy), ``settings`` (``months_lowercase``);
+* ``anaphoric_shifts``: shift words that count from the story's own time, not the DCT
+  ("suivant", "following": "la semaine suivante" is the week after the one just told);
 * ``triggers``: extra words that can start an expression without any word of the tables
   (see ``tagger._regions``: rules only run near digits and words of the tables).
 
@@ -120,6 +122,7 @@ class Grammar:
     past_markers: re.Pattern[str] | None
     settings: dict[str, Any]
     triggers: frozenset[str] = frozenset()
+    anaphoric_shifts: frozenset[str] = frozenset()
 
     def lookup(self, group: str, text: str) -> Any:
         """Value of a matched word in the table its group name points to (None if unknown)."""
@@ -249,6 +252,7 @@ def _build(lang: str) -> Grammar:
         future_markers=optional("future_markers"),
         past_markers=optional("past_markers"),
         settings=raw.get("settings", {}),
+        anaphoric_shifts=frozenset(normalise(str(w)) for w in raw.get("anaphoric_shifts", [])),
     )
 
 

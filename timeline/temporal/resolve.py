@@ -18,10 +18,11 @@ from timeline.temporal.anchoring import (
     closest_day,
     closest_month,
     future_tense,
-    story_anchor,
+    story_time,
     weekday_date,
 )
 from timeline.temporal.context import Found, Match
+from timeline.temporal.lexicon import normalise
 from timeline.temporal.parsing import (
     as_int,
     capitalised_name,
@@ -148,16 +149,19 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     future = shift is None and inferred and future_tense(ctx, start, end)
     day = parse_day(m.text("day"))
     base, reach = dct, None
-    story = story_anchor(ctx, start) if inferred and shift is None else None
+    story = story_time(ctx, start) if inferred and shift is None else None
     if story is not None:
-        base, reach = story[0], STORY_REACH_MONTHS
-        if story[1]:
-            year = base.year  # only the story's year is known
+        if story.day is None:
+            year = story.year  # only the story's year is known
+        else:
+            base, reach = story.day, STORY_REACH_MONTHS
     if day is None:
         if year is None:
             year = closest_month(month, base, shift, future, reach)
-        return f"{year:04d}-{month:02d}", inferred or yshift is not None
+        return f"{cal.year_value(year)}-{month:02d}", inferred or yshift is not None
     if year is not None:
+        if year < 1:
+            return f"{cal.year_value(year)}-{month:02d}-{day:02d}", inferred
         date = cal.safe_date(year, month, day)
         return (date.isoformat(), inferred or yshift is not None) if date else None
     date = closest_day(month, day, base, shift, future, reach)
@@ -218,28 +222,41 @@ def resolve_numeric(m: Match) -> list[Found]:
 
 
 def resolve_relative(m: Match) -> list[Found]:
-    """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted."""
+    """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted.
+
+    Anaphoric ones ("la semaine suivante", "the following month", "later that month", "plus tôt
+    dans la semaine", "the end of the month" in a passage about another day) hang on the focus
+    when it is precise enough, as every relative unit does in a narrative."""
     ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
     unit = m.word("unit", "unit2") or m.param("unit_default")
     if not isinstance(unit, str):
         return []
     shift = as_int(m.word("shift", "shift2"))
     if shift is None:
         shift = as_int(m.param("shift")) or 0
+    anchor = m.param("anchor")
+    shift_word = normalise(m.text("shift", "shift2") or "")
+    base = None
+    if ctx.narrative or anchor in {"focus", "story"} or shift_word in ctx.grammar.anaphoric_shifts:
+        base = ctx.focus_date(start, unit, anywhere=anchor == "story")
+    deictic = base is None
+    if base is None:
+        base = dct
     if unit == "WE":
         # A weekend named early in the week is the one just past; later in the week, the next.
-        base = dct - dt.timedelta(weeks=1) if dct.weekday() < 3 and shift == 0 else dct
+        if deictic and dct.weekday() < 3 and shift == 0:
+            base = dct - dt.timedelta(weeks=1)
         value = cal.value_at(cal.shift(base, "W", shift), "WE")
     else:
-        value = cal.value_at(cal.shift(dct, unit, shift), unit)
+        value = cal.value_at(cal.shift(base, unit, shift), unit)
     if value is None:
         return []
-    start, end = m.span()
     mod = m.word("part") or m.param("mod")
     if unit == "Q":
         ctx.last_quarter, ctx.last_quarter_end = value, end
     mod = mod if mod in _MODS else None
-    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=True)]
+    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic)]
 
 
 def resolve_offset(m: Match) -> list[Found]:
@@ -412,7 +429,15 @@ def resolve_season(m: Match) -> list[Found]:
     year = parse_year(m.text("year"), dct, m.ctx.grammar)
     shift = as_int(m.word("shift", "shift2"))
     from_dct = False
-    if year is None and shift is not None:
+    story = story_time(m.ctx, start) if year is None and (m.has("det") or shift is not None) else None
+    if story is not None:
+        # In a story, "the summer" is the story year's, "the next spring" the one after it;
+        # a winter named early in a year began in the year before.
+        from_dct = True
+        year = story.year + (shift or 0)
+        if code == "WI" and story.day is not None and story.day.month <= 2 and not shift:
+            year -= 1
+    elif year is None and shift is not None:
         from_dct = True
         options = [(y, *cal.season_period(y, code)) for y in range(dct.year - 2, dct.year + 2)]
         if shift == -1:
@@ -434,7 +459,7 @@ def resolve_season(m: Match) -> list[Found]:
             year = min((o for o in options if o[2] >= dct), default=options[-1])[0]
         else:
             year = max((o for o in options if o[1] <= dct), default=options[0])[0]
-    value = f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
+    value = f"{cal.year_value(year)}-{code}" if year is not None else f"XXXX-{code}"
     mod = m.word("part")
     return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
 
@@ -493,7 +518,7 @@ def resolve_ref_year(m: Match) -> list[Found]:
         return []
     year = base + (as_int(m.param("offset")) or 0)
     mod = m.word("part") or m.param("mod")
-    return [Found(start, end, TimexType.DATE, f"{year:04d}", mod if mod in _MODS else None)]
+    return [Found(start, end, TimexType.DATE, cal.year_value(year), mod if mod in _MODS else None)]
 
 
 def resolve_year_ago(m: Match) -> list[Found]:

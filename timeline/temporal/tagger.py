@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _FIVE_DIGIT_YEAR = re.compile(r"^\d{5}")
-_YEAR_VALUE = re.compile(r"^\d{4}")
+_YEAR_VALUE = re.compile(r"^(?:BC)?\d{4}")
 _JUST_PUNCT = re.compile(r"^[\s,]{0,4}$")
 
 
