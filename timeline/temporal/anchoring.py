@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from timeline.temporal.calendar import value_year
 from timeline.temporal.context import Context, Found
 from timeline.temporal.types import TimexType
 
@@ -36,13 +37,14 @@ def is_narrative(founds: list[Found], dct: dt.date) -> bool:
     far from its DCT."""
     far = near = 0
     for f in founds:
-        if f.type not in (TimexType.DATE, TimexType.TIME) or not f.value[:4].isdigit():
+        year = value_year(f.value) if f.type in (TimexType.DATE, TimexType.TIME) else None
+        if year is None:
             continue
         if f.deictic:
             near += 1
         elif not f.from_dct:
-            far += abs(int(f.value[:4]) - dct.year) > NEAR_YEARS
-            near += abs(int(f.value[:4]) - dct.year) <= NEAR_YEARS
+            far += abs(year - dct.year) > NEAR_YEARS
+            near += abs(year - dct.year) <= NEAR_YEARS
     return far >= NARRATIVE_MIN_DATES and far > NARRATIVE_RATIO * near
 
 

@@ -54,6 +54,7 @@ GROUP_TABLES = {
     "ampm": "AMPM",
     "qunit": "QUNIT",
     "holiday": "HOLIDAY",
+    "era": "ERA",
 }
 
 # Tables whose words never make an expression on their own ("fin", "dernier", "three"): a

@@ -112,7 +112,7 @@ def resolve_point(m: Match) -> list[Found]:
         year = parse_year(m.text("year"), dct, ctx.grammar)
         if year is None:
             return []
-        value = f"{year:04d}"
+        value = cal.year_value(year)
     elif tod or hour is not None:
         # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT
         # (a time of day follows the story's day across paragraphs).
@@ -518,7 +518,8 @@ def resolve_ref_year(m: Match) -> list[Found]:
         return []
     year = base + (as_int(m.param("offset")) or 0)
     mod = m.word("part") or m.param("mod")
-    return [Found(start, end, TimexType.DATE, cal.year_value(year), mod if mod in _MODS else None)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, TimexType.DATE, cal.year_value(year), mod, None, True)]
 
 
 def resolve_year_ago(m: Match) -> list[Found]:
