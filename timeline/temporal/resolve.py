@@ -288,7 +288,21 @@ def resolve_offset(m: Match) -> list[Found]:
         return []
     mod = m.word("approx")
     mod = mod if mod in _MODS else None
-    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic)]
+    period = approximate_period(day, unit, int(n)) if mod == "APPROX" else None
+    return [Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic)]
+
+
+# Days in a unit, to size the estimate around an approximate date.
+_UNIT_DAYS = {"D": 1, "W": 7, "WE": 7, "M": 30, "Q": 91, "HY": 182, "Y": 365, "DE": 3652, "CE": 36524}
+
+
+def approximate_period(day: dt.date, unit: str, n: int) -> cal.Period:
+    """ "il y a près de trois ans", "about 20 years ago": an estimate around the computed day,
+    half a unit either side, or a tenth of the distance when that is wider (±2 years for 20)."""
+    spread = dt.timedelta(days=max(_UNIT_DAYS.get(unit, 1) // 2, _UNIT_DAYS.get(unit, 1) * n // 10))
+    lo = day - spread if day - dt.date.min > spread else dt.date.min
+    hi = day + spread if dt.date.max - day > spread else dt.date.max
+    return lo, hi, Precision.APPROXIMATE
 
 
 # A fractional amount of a unit is written with the next smaller unit ("2 1/2 years" = P2Y6M,

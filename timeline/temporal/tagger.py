@@ -13,7 +13,7 @@ from timeline.temporal.anchoring import is_narrative
 from timeline.temporal.context import Context, Found, Match
 from timeline.temporal.lexicon import TOKEN, Grammar, grammar
 from timeline.temporal.resolve import RESOLVERS
-from timeline.temporal.types import Timex, TimexType
+from timeline.temporal.types import Precision, Timex, TimexType
 
 log = logging.getLogger(__name__)
 
@@ -69,15 +69,22 @@ def _regions(text: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
     return regions
 
 
-def _to_timex(found: Found, text: str) -> Timex | None:
-    if not (0 <= found.start < found.end <= len(text)) or _FIVE_DIGIT_YEAR.match(found.value):
-        return None  # out of the span, or past year 9999 (a DCT at the end of time)
+def _period(found: Found) -> cal.Period | None:
+    """The period a found expression denotes: its own, else its value's (cut by its mod)."""
     period = found.period
     if period is None and found.type in (TimexType.DATE, TimexType.TIME):
         period = cal.value_period(found.value)
         if period is not None and found.mod:
             lo, hi = cal.cut_part(period[0], period[1], found.mod)
             period = (lo, hi, period[2])
+    return period
+
+
+def _to_timex(found: Found, text: str) -> Timex | None:
+    if not (0 <= found.start < found.end <= len(text)) or _FIVE_DIGIT_YEAR.match(found.value):
+        return None  # out of the span, or past year 9999 (a DCT at the end of time)
+    period = _period(found)
+    precision = period[2] if period else None
     return Timex(
         start=found.start,
         end=found.end,
@@ -87,8 +94,9 @@ def _to_timex(found: Found, text: str) -> Timex | None:
         mod=found.mod,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        precision=period[2] if period else None,
+        precision=precision,
         from_dct=found.from_dct,
+        approximate=precision == Precision.APPROXIMATE or found.mod == "APPROX",
     )
 
 
@@ -130,6 +138,7 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
         # A history: resolve again with the story's own time in charge.
         founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct, narrative=True))
     _attach_floating_times(founds, text)
+    _open_to_dct(founds, text, g, dct)
     return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
 
 
@@ -151,6 +160,28 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
             if f.type in (TimexType.DATE, TimexType.TIME) and _YEAR_VALUE.match(f.value):
                 ctx.set_focus(f.value, f.end)
     return founds
+
+
+# Precisions a "since" range keeps (its label reads "March – April 2025", "2022–2025"); others
+# become a range of days.
+_RANGE_PRECISIONS = {Precision.DAY, Precision.MONTH, Precision.YEAR}
+
+
+def _open_to_dct(founds: list[Found], text: str, g: Grammar, dct: dt.date) -> None:
+    """ "depuis samedi", "since March": a date right after a word of the language's
+    ``since_words`` opens a period that runs from it to the DCT."""
+    if g.since_words is None:
+        return
+    for f in founds:
+        if f.type not in (TimexType.DATE, TimexType.TIME):
+            continue
+        if not g.since_words.search(text, max(0, f.start - 40), f.start):
+            continue
+        period = _period(f)
+        if period is None or period[0] > dct:
+            continue
+        precision = period[2] if period[2] in _RANGE_PRECISIONS else Precision.DAY
+        f.period = (period[0], max(period[1], dct), precision)
 
 
 def _attach_floating_times(founds: list[Found], text: str) -> None:
