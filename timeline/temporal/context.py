@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from timeline.temporal.calendar import value_period, value_year
 from timeline.temporal.lexicon import Grammar, Rule
 from timeline.temporal.types import Precision, TimexType
 
@@ -93,26 +94,22 @@ class Context:
         return dt.date(self.ref_year, 1, 1)
 
     def set_focus(self, value: str, end: int) -> None:
-        """Move the focus to a resolved DATE/TIME value ending at ``end`` (coarser values keep
-        the finer parts of the focus that fall inside them)."""
-        if value.startswith("BC"):  # astronomical years: 480 BC = -479; no days before year 1
-            year, rest = 1 - int(value[2:6]), value[6:]
-        else:
-            year, rest = int(value[:4]), value[4:]
-        month = int(rest[1:3]) if rest[:1] == "-" and rest[1:3].isdigit() else None
-        day = None
-        if month and year >= 1 and rest[4:6].isdigit():
-            day = dt.date.fromisoformat(value[:10])
-        old_day, old_month = self.ref_day, self.ref_month
-        self.ref_day = day
-        inside = old_day is not None and (old_day.year, old_day.month) == (year, month or old_day.month)
-        if day is None and inside:
-            self.ref_day = old_day  # "June 10, 1940 ... in June": the day is still in focus
-        self.ref_month = (year, month) if month is not None else None
-        if month is None and old_month is not None and old_month[0] == year:
-            self.ref_month = old_month
-        self.ref_year = year
+        """Move the focus to a resolved DATE/TIME value ending at ``end``. A coarser value that
+        contains the focus keeps it ("June 10, 1940 ... in June", "in January ... the winter")."""
         self.ref_at = end
+        period = value_period(value)
+        if period is not None and self.ref_month is not None and self.ref_month[0] >= 1:
+            first = self.ref_day or dt.date(*self.ref_month, 1)
+            if period[0] <= first <= period[1] and period[1] - period[0] > dt.timedelta(days=1):
+                return
+        year = value_year(value)
+        if year is None:
+            return
+        rest = value[6:] if value.startswith("BC") else value[4:]
+        month = int(rest[1:3]) if rest[:1] == "-" and rest[1:3].isdigit() else None
+        self.ref_day = period[0] if period is not None and period[2] == Precision.DAY else None
+        self.ref_month = (year, month) if month is not None else None
+        self.ref_year = year
 
     def recent_quarter(self, start: int) -> bool:
         """Whether a quarter was named shortly before ``start`` (the text is about quarters)."""

@@ -237,10 +237,11 @@ def resolve_relative(m: Match) -> list[Found]:
         shift = as_int(m.param("shift")) or 0
     anchor = m.param("anchor")
     shift_word = normalise(m.text("shift", "shift2") or "")
+    anaphoric = anchor in {"focus", "story"} or shift_word in ctx.grammar.anaphoric_shifts
     base = None
-    if ctx.narrative or anchor in {"focus", "story"} or shift_word in ctx.grammar.anaphoric_shifts:
+    if ctx.narrative or anaphoric:
         base = ctx.focus_date(start, unit, anywhere=anchor == "story")
-    deictic = base is None
+    deictic = base is None and not anaphoric
     if base is None:
         base = dct
     if unit == "WE":

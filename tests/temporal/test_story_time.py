@@ -1,0 +1,283 @@
+"""The story's own time: the focus (last date told), news and narrative documents, the tense of
+the clause, approximate and open periods. Each phenomenon in French and in English, in our own
+sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.temporal.helpers import only
+from timeline.temporal import Precision, tag
+
+D = dt.date
+DCT = D(2025, 4, 28)  # a Monday
+
+
+def value(text: str, lang: str, span: str, dct: dt.date = DCT) -> str:
+    return only(text, lang, dct, span).value
+
+
+# --- Anaphoric days hang on the day last told in the same passage -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "Le sommet s'est ouvert le 3 mars. Le lendemain, les ministres ont signé.",
+            "Le lendemain",
+            "2025-03-04",
+        ),
+        (
+            "fr",
+            "L'accord a été signé le 3 mars. La veille, les chefs s'étaient parlé.",
+            "La veille",
+            "2025-03-02",
+        ),
+        (
+            "en",
+            "The summit opened on March 3. Two days later the ministers signed.",
+            "Two days later",
+            "2025-03-05",
+        ),
+        ("en", "The deal was signed on March 3. A day after, talks resumed.", "A day after", "2025-03-04"),
+        (
+            "en",
+            "The deal was signed on March 3. The following week, talks resumed.",
+            "The following week",
+            "2025-W11",
+        ),
+        (
+            "fr",
+            "L'accord a été signé le 3 mars. La semaine suivante, les combats ont repris.",
+            "La semaine suivante",
+            "2025-W11",
+        ),
+    ],
+)
+def test_anaphoric_expressions_follow_the_day_last_told(lang, text, span, expected):
+    assert value(text, lang, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        (
+            "fr",
+            "Le sommet s'est ouvert le 3 mars.\nLe lendemain de l'élection, les ministres ont signé.",
+            "Le lendemain",
+        ),
+        ("en", "The summit opened on March 3.\nTwo days later the ministers signed.", "Two days later"),
+    ],
+)
+def test_a_new_paragraph_of_news_starts_again_from_the_publication_date(lang, text, span):
+    expected = {"Le lendemain": "2025-04-29", "Two days later": "2025-04-30"}[span]
+    assert value(text, lang, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "Les troupes sont entrées le 6 août 2024. Cette semaine-là, Kiev s'est tu.",
+            "Cette semaine-là",
+            "2024-W32",
+        ),
+        ("en", "The troops crossed on August 6, 2024. That week, Kyiv kept silent.", "That week", "2024-W32"),
+        (
+            "en",
+            "The troops crossed on August 6, 2024. Later that month they took Sudzha.",
+            "Later that month",
+            "2024-08",
+        ),
+        (
+            "fr",
+            "Les troupes sont entrées le 6 août 2024. Plus tôt dans la semaine, Kiev avait nié.",
+            "Plus tôt dans la semaine",
+            "2024-W32",
+        ),
+        (
+            "en",
+            "The troops crossed on August 6, 2024. Earlier in the week, Kyiv had denied it.",
+            "Earlier in the week",
+            "2024-W32",
+        ),
+    ],
+)
+def test_that_week_and_earlier_in_the_week_are_the_story_week(lang, text, span, expected):
+    assert value(text, lang, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Plus tôt dans la semaine, le ministre avait démenti.", "Plus tôt dans la semaine"),
+        ("en", "Earlier in the week, the minister had denied it.", "Earlier in the week"),
+    ],
+)
+def test_earlier_in_the_week_without_a_story_day_is_the_publication_week(lang, text, span):
+    assert value(text, lang, span) == "2025-W18"
+
+
+# --- Narrative documents: months and days without a year take the story's year ----------------
+
+HISTORY_EN = (
+    "The war began in 1914 with an invasion. In 1915 the front froze, and in 1916 the great "
+    "offensives failed. On 1 July 1916 the attack on the Somme opened.\n\n"
+    "In September, tanks appeared. In January the armies dug in for the winter. "
+    "The summer brought new attacks. On 9 August the line broke, and twelve days later it held."
+)
+HISTORY_FR = (
+    "La guerre commence en 1914 par une invasion. En 1915 le front se fige, et en 1916 les "
+    "grandes offensives échouent. Le 1er juillet 1916, l'attaque de la Somme commence.\n\n"
+    "En septembre, les chars apparaissent. En janvier, les armées s'enterrent. "
+    "L'été suivant apporte de nouvelles attaques ; la semaine suivante, le front cède."
+)
+DCT_LATE = D(2009, 12, 19)
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("September", "1916-09"),
+        ("January", "1917-01"),
+        ("The summer", "1917-SU"),
+        ("twelve days later", None),
+    ],
+)
+def test_a_history_places_undated_months_in_the_story(span, expected):
+    found = only(HISTORY_EN, "en", DCT_LATE, span)
+    if expected is None:  # anaphoric: after the last day told, far from the publication date
+        assert found.value.startswith("191")
+    else:
+        assert found.value == expected
+
+
+@pytest.mark.parametrize(("span", "expected"), [("septembre", "1916-09"), ("janvier", "1917-01")])
+def test_a_french_history_places_undated_months_in_the_story(span, expected):
+    assert value(HISTORY_FR, "fr", span, DCT_LATE) == expected
+
+
+def test_news_with_a_few_old_years_keeps_the_publication_year():
+    text = (
+        "The minister, born in 1950 and elected in 1988, resigned today. He had led the party "
+        "since 1992. Elections are due in September, officials said on Thursday."
+    )
+    assert value(text, "en", "September") == "2025-09"
+    assert value(text, "en", "Thursday") == "2025-04-24"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "In 490 BC they landed. In 486 BC Egypt rose. In 480 BC they came. In September, Athens burned.",
+            "September",
+            "BC0480-09",
+        ),
+        (
+            "en",
+            "In 490 BC the Persians landed. In 480 BC they returned. In 479 BC they left.",
+            "479 BC",
+            "BC0479",
+        ),
+        ("fr", "En 58 av. J.-C., César entre en Gaule.", "58 av. J.-C.", "BC0058"),
+    ],
+)
+def test_years_before_the_common_era(lang, text, span, expected):
+    found = only(text, lang, DCT_LATE, span)
+    assert found.value == expected
+    assert found.period_start is None  # no calendar period before year 1
+
+
+# --- The tense of the clause sends a weekday, month or season ahead or back -------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "Le sommet aura lieu samedi.", "samedi", "2025-05-03"),
+        ("fr", "Le sommet a eu lieu samedi.", "samedi", "2025-04-26"),
+        ("fr", "Les négociations devraient reprendre samedi.", "samedi", "2025-05-03"),
+        ("fr", "Le président se rendrait à Pékin en décembre.", "décembre", "2025-12"),
+        ("fr", "Le président s'est rendu à Pékin en décembre.", "décembre", "2024-12"),
+        ("en", "Talks will resume in January.", "January", "2026-01"),
+        ("en", "Talks resumed in January.", "January", "2025-01"),
+        ("en", "The vote is due to take place on Saturday.", "Saturday", "2025-05-03"),
+        ("en", "The deal is expected to be signed in December.", "December", "2025-12"),
+        ("en", "The deal was signed in December.", "December", "2024-12"),
+    ],
+)
+def test_tense_decides_the_direction_of_a_name_alone(lang, text, span, expected):
+    assert value(text, lang, span) == expected
+
+
+# --- Approximate and open periods ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Il y a près de trois ans, la guerre commençait.", "Il y a près de trois ans"),
+        ("en", "Nearly three years ago the war began.", "Nearly three years ago"),
+        ("en", "About three years ago the war began.", "About three years ago"),
+    ],
+)
+def test_nearly_n_years_ago_is_an_estimate_around_the_date(lang, text, span):
+    found = only(text, lang, DCT, span)
+    assert found.value == "2022" and found.mod == "APPROX"
+    assert found.approximate and found.precision == Precision.APPROXIMATE
+    assert found.period_start < D(2022, 4, 28) < found.period_end
+    assert (found.period_end - found.period_start).days < 400  # about a year wide, not a decade
+
+
+def test_an_exact_offset_is_not_approximate():
+    found = only("Three years ago the war began.", "en", DCT, "Three years ago")
+    assert not found.approximate and found.precision == Precision.YEAR
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "start"),
+    [
+        ("fr", "Les combats font rage depuis samedi.", "samedi", D(2025, 4, 26)),
+        ("fr", "Le pont est fermé depuis le 3 mars.", "le 3 mars", D(2025, 3, 3)),
+        ("en", "Fighting has raged since Saturday.", "Saturday", D(2025, 4, 26)),
+        ("en", "Prices have risen since March.", "March", D(2025, 3, 1)),
+    ],
+)
+def test_since_a_date_is_a_period_up_to_the_publication_date(lang, text, span, start):
+    found = only(text, lang, DCT, span)
+    assert (found.period_start, found.period_end) == (start, DCT)
+
+
+def test_since_a_future_date_opens_nothing():
+    found = only("Le pont sera fermé dès lundi prochain.", "fr", DCT, "lundi prochain")
+    assert found.period_start == found.period_end == D(2025, 5, 5)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Il s'inquiète pour l'avenir du pays.", "l'avenir"),
+        ("fr", "Un pont vers le futur.", "le futur"),
+        ("fr", "Les partis se préparent pour les prochaines échéances.", "prochaines"),
+        ("en", "Nobody can tell the future.", "the future"),
+    ],
+)
+def test_future_words_are_future_ref(lang, text, span):
+    found = only(text, lang, DCT, span)
+    assert found.value == "FUTURE_REF" and found.period_start is None
+
+
+def test_prochain_after_a_unit_stays_a_date():
+    assert value("La réunion aura lieu la semaine prochaine.", "fr", "la semaine prochaine") == "2025-W19"
+
+
+def test_timex_json_carries_the_approximate_flag():
+    (found,) = [t for t in tag("Il y a environ trois ans.", "fr", DCT) if t.type == "DATE"]
+    assert found.as_json()["approximate"] is True
