@@ -60,7 +60,7 @@ GROUP_TABLES = {
 
 # Tables whose words never make an expression on their own ("fin", "dernier", "three"): a
 # stretch of text without any word of the other tables (or a digit) cannot hold a match.
-NON_TRIGGER_TABLES = {"PART", "SHIFT", "APPROX", "VAGUE", "NUMBER", "ORD", "AMPM"}
+NON_TRIGGER_TABLES = {"PART", "SHIFT", "APPROX", "VAGUE", "NUMBER", "ORD", "AMPM", "ERA"}
 TOKEN = re.compile(r"[^\W_]+")
 
 _MACRO = re.compile(r"@([A-Z][A-Z0-9_]*)")

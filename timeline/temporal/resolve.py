@@ -146,10 +146,10 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     if year is None and yshift is not None:
         year = dct.year + yshift
     inferred = year is None
-    future = shift is None and inferred and future_tense(ctx, start, end)
     day = parse_day(m.text("day"))
     base, reach = dct, None
     story = story_time(ctx, start) if inferred and shift is None else None
+    future = story is None and shift is None and inferred and future_tense(ctx, start, end)
     if story is not None:
         if story.day is None:
             year = story.year  # only the story's year is known
