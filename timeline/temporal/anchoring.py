@@ -24,28 +24,34 @@ FUTURE_REACH_MONTHS = 4
 # writes out are more than NEAR_YEARS from its DCT and they outnumber NARRATIVE_RATIO times over
 # the dates near the DCT (written ones, and words naming the DCT's own time: "today",
 # "Thursday", "last month"; not anaphoric ones, "the next day", nor months named without a year,
-# whose year is only a guess). Its undated
-# months, days and anaphoric expressions then follow the story's own time, not the DCT
-# (HeidelTime's narrative mode, decided per document instead of per corpus).
+# whose year is only a guess), or when it is a chronicle: at least CHRONICLE_MIN_DATES written
+# dates and fewer than one word naming its own time for CHRONICLE_RATIO of them (news points at
+# its "now" all the time). Its undated months, days and anaphoric expressions then follow the
+# story's own time, not the DCT (HeidelTime's narrative mode, decided per document instead of
+# per corpus).
 NEAR_YEARS = 2
 NARRATIVE_MIN_DATES = 3
 NARRATIVE_RATIO = 4
+CHRONICLE_MIN_DATES = 12
+CHRONICLE_RATIO = 10
 
 
 def is_narrative(founds: list[Found], dct: dt.date) -> bool:
     """Whether a document whose expressions (resolved as news) are ``founds`` tells a story
-    far from its DCT."""
-    far = near = 0
+    of its own time rather than of its DCT's."""
+    far = near = deictic = 0
     for f in founds:
         year = value_year(f.value) if f.type in (TimexType.DATE, TimexType.TIME) else None
         if year is None:
             continue
         if f.deictic:
-            near += 1
+            deictic += 1
         elif not f.from_dct:
             far += abs(year - dct.year) > NEAR_YEARS
             near += abs(year - dct.year) <= NEAR_YEARS
-    return far >= NARRATIVE_MIN_DATES and far > NARRATIVE_RATIO * near
+    if far >= NARRATIVE_MIN_DATES and far > NARRATIVE_RATIO * (near + deictic):
+        return True
+    return far + near >= CHRONICLE_MIN_DATES and CHRONICLE_RATIO * deictic < far + near
 
 
 def closest_month(

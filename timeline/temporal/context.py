@@ -27,6 +27,9 @@ class Found:
     # Named by a word that points at the DCT itself ("today", "Thursday", "last week", "three
     # days ago"): such words say the document is news, not a narrative.
     deictic: bool = False
+    # Looks back from the story ("two years ago", "a decade earlier"): in a narrative it does
+    # not move the story's time.
+    aside: bool = False
 
 
 # How far (characters) a named quarter colours "a year ago" / "the quarter" after it.

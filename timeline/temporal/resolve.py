@@ -275,6 +275,11 @@ def resolve_offset(m: Match) -> list[Found]:
         return []
     deictic = m.param("anchor") != "ref"
     base = ctx.dct if deictic else ctx.anchor_day(start)
+    if deictic and ctx.narrative:
+        # A history has no "now" but its own: "two years ago" counts from the story's time.
+        story = ctx.focus_date(start, unit if unit in DURATION_UNITS else "D")
+        if story is not None:
+            base, deictic = story, False
     if m.param("tense") == "future" and not future_tense(ctx, start, end):
         # "in two weeks" is a date only when the clause speaks of the future ("will meet in
         # two weeks"); otherwise it is a span ("the first attack in 20 years").
@@ -290,7 +295,10 @@ def resolve_offset(m: Match) -> list[Found]:
     mod = m.word("approx")
     mod = mod if mod in _MODS else None
     period = approximate_period(day, unit, int(n)) if mod == "APPROX" else None
-    return [Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic)]
+    found = Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic)
+    # "two years ago", "a decade earlier" look back from the story: an aside, not its next step.
+    found.aside = direction < 0
+    return [found]
 
 
 # Days in a unit, to size the estimate around an approximate date.

@@ -157,7 +157,9 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
             if (founds and f.start < founds[-1].end) or not 0 <= f.start < f.end <= len(text):
                 continue
             founds.append(f)
-            if f.type in (TimexType.DATE, TimexType.TIME) and _YEAR_VALUE.match(f.value):
+            if f.type not in (TimexType.DATE, TimexType.TIME) or not _YEAR_VALUE.match(f.value):
+                continue
+            if not (ctx.narrative and (f.deictic or f.aside)):  # a history's "today" is not its story
                 ctx.set_focus(f.value, f.end)
     return founds
 
