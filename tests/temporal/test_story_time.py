@@ -281,3 +281,39 @@ def test_prochain_after_a_unit_stays_a_date():
 def test_timex_json_carries_the_approximate_flag():
     (found,) = [t for t in tag("Il y a environ trois ans.", "fr", DCT) if t.type == "DATE"]
     assert found.as_json()["approximate"] is True
+
+
+def test_a_chronicle_of_recent_years_follows_its_own_time():
+    # Every year is close to the publication date, but the text never names its own "now":
+    # it is a chronicle, and its undated months follow the story.
+    years = " ".join(f"In {y} the coalition changed its plans again." for y in (2021, 2022, 2023) * 4)
+    text = years + "\n\nIn March 2022 the offensive began. In May, the ceasefire failed."
+    assert value(text, "en", "May", D(2025, 4, 28)) == "2022-05"
+
+
+def test_news_that_names_its_own_time_keeps_the_publication_year():
+    years = " ".join(f"In {y} the coalition changed its plans again." for y in (2021, 2022, 2023) * 4)
+    text = (
+        years
+        + "\n\nOn Monday the minister spoke; yesterday and today talks went on. In May, the ceasefire failed."
+    )
+    assert value(text, "en", "May", D(2025, 4, 28)) == "2025-05"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "On March 3 the front broke. Weeks later the town fell.", "Weeks later", "FUTURE_REF"),
+        ("en", "On March 3 the front broke. Days earlier it had been calm.", "Days earlier", "PAST_REF"),
+        (
+            "fr",
+            "Le 3 mars le front a cédé. Des semaines plus tard, la ville est tombée.",
+            "Des semaines plus tard",
+            "FUTURE_REF",
+        ),
+        ("en", "On March 3 the front broke. The same month, Kyiv denied it.", "The same month", "2025-03"),
+        ("fr", "Le 3 mars le front a cédé. La même semaine, Kiev a démenti.", "La même semaine", "2025-W10"),
+    ],
+)
+def test_vague_and_same_unit_references_to_the_story(lang, text, span, expected):
+    assert value(text, lang, span) == expected
