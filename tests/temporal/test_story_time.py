@@ -317,3 +317,30 @@ def test_news_that_names_its_own_time_keeps_the_publication_year():
 )
 def test_vague_and_same_unit_references_to_the_story(lang, text, span, expected):
     assert value(text, lang, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "Il y a une dizaine d'années, le pont a été construit.",
+            "Il y a une dizaine d'années",
+            "2015",
+        ),
+        ("fr", "Il y a près d'un mois, le pont s'effondrait.", "Il y a près d'un mois", "2025-03"),
+        ("en", "A couple of years ago, the bridge was built.", "A couple of years ago", "2023"),
+    ],
+)
+def test_estimated_numbers_and_elisions_make_approximate_offsets(lang, text, span, expected):
+    found = only(text, lang, DCT, span)
+    assert found.value == expected and found.approximate
+
+
+def test_an_age_in_tens_is_not_a_time():
+    assert tag("Une femme d'une trentaine d'années est tombée.", "fr", DCT) == []
+
+
+def test_a_capitalised_name_in_ed_is_not_a_past_tense():
+    text = "The father would travel to the United States Thursday."
+    assert value(text, "en", "Thursday") == "2025-05-01"

@@ -14,6 +14,7 @@ A language file (``data/<lang>.yaml``) holds
   longer number), ``numeric_date_order`` (dmy/mdy), ``settings`` (``months_lowercase``);
 * ``anaphoric_shifts``: shift words that count from the story's own time, not the DCT
   ("suivant", "following": "la semaine suivante" is the week after the one just told);
+* ``approximate_numbers``: number words that are estimates ("une dizaine de", "a couple of");
 * ``since_words``: words after which a date opens a period up to the DCT ("depuis", "since");
 * ``triggers``: extra words that can start an expression without any word of the tables
   (see ``tagger._regions``: rules only run near digits and words of the tables).
@@ -125,6 +126,9 @@ class Grammar:
     settings: dict[str, Any]
     triggers: frozenset[str] = frozenset()
     anaphoric_shifts: frozenset[str] = frozenset()
+    # Number words that are estimates ("une dizaine de", "a couple of"): an offset by them is
+    # approximate.
+    approximate_numbers: frozenset[str] = frozenset()
     # Ends with a "since" word: what follows opens a period up to the DCT (see tagger).
     since_words: re.Pattern[str] | None = None
 
@@ -257,6 +261,7 @@ def _build(lang: str) -> Grammar:
         past_markers=optional("past_markers"),
         settings=raw.get("settings", {}),
         anaphoric_shifts=frozenset(normalise(str(w)) for w in raw.get("anaphoric_shifts", [])),
+        approximate_numbers=frozenset(normalise(str(w)) for w in raw.get("approximate_numbers", [])),
         since_words=(
             re.compile(r"(?<![\w@])" + _alternation(raw["since_words"]) + r"\s+\Z", re.IGNORECASE)
             if raw.get("since_words")

@@ -294,6 +294,8 @@ def resolve_offset(m: Match) -> list[Found]:
         return []
     mod = m.word("approx")
     mod = mod if mod in _MODS else None
+    if mod is None and normalise(m.text("num") or "") in ctx.grammar.approximate_numbers:
+        mod = "APPROX"  # "il y a une dizaine d'années"
     period = approximate_period(day, unit, int(n)) if mod == "APPROX" else None
     found = Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic)
     # "two years ago", "a decade earlier" look back from the story: an aside, not its next step.
