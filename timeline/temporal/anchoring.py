@@ -168,7 +168,6 @@ def weekday_date(weekday: int, ctx: Context, shift: int | None, start: int, end:
 # The story moves on: in a narrative, a month named without a year is taken up to
 # STORY_REACH_MONTHS after the focus before looking back ("December 7, 1941 ... In January").
 STORY_REACH_MONTHS = 6
-NEWS_PASSAGE_YEAR = False
 
 
 @dataclass(frozen=True)
@@ -184,10 +183,12 @@ def story_time(ctx: Context, start: int) -> StoryTime | None:
     """Where a month, day or season named without a year is placed when the story's own time
     decides, or None to use the DCT.
 
-    In a narrative the focus always decides; in news only a passage about another year than
-    the DCT's does ("En 1997, ... En mars, ...", when NEWS_PASSAGE_YEAR is on)."""
-    year = ctx.focus_year(start)
-    if year is None or not (ctx.narrative or (NEWS_PASSAGE_YEAR and year != ctx.dct.year)):
+    Only in a narrative: in news, even a passage about another year names its months from the
+    DCT ("Under a program approved in 1987, it had bought shares through Sept. 29" is this
+    September). Taking the passage's year instead lost on TimeBank, even when restricted to a
+    year written in the same sentence of a clause that is not future (cross-validated)."""
+    year = ctx.focus_year(start) if ctx.narrative else None
+    if year is None:
         return None
     month = ctx.focus_month(start)
     if month is None or year < 1:
