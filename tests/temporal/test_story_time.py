@@ -344,3 +344,29 @@ def test_an_age_in_tens_is_not_a_time():
 def test_a_capitalised_name_in_ed_is_not_a_past_tense():
     text = "The father would travel to the United States Thursday."
     assert value(text, "en", "Thursday") == "2025-05-01"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        (
+            "fr",
+            "Le 3 mars, le ministre a parlé. Il y a une semaine, il avait démissionné.",
+            "Il y a une semaine",
+        ),
+        ("en", "On March 3 the minister spoke. A week ago he had resigned.", "A week ago"),
+    ],
+)
+def test_a_look_back_in_a_passage_about_an_earlier_day_counts_from_that_day(lang, text, span):
+    assert value(text, lang, span) == "2025-W09"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Hier, le ministre a parlé. Il y a une semaine, il avait démissionné.", "Il y a une semaine"),
+        ("en", "On March 3 the minister spoke.\nA week ago he resigned.", "A week ago"),
+    ],
+)
+def test_a_look_back_after_a_deictic_day_or_in_a_new_paragraph_counts_from_the_dct(lang, text, span):
+    assert value(text, lang, span) == "2025-W17"

@@ -53,6 +53,9 @@ class Context:
     ref_month: tuple[int, int] | None = None
     ref_year: int | None = None
     ref_at: int = -1
+    # Whether the focus day was told by the text ("le 3 mars", "la veille"), not named from the
+    # DCT ("hier", "Thursday").
+    ref_told: bool = False
     narrative: bool = False
     last_quarter: str | None = None
     last_quarter_end: int = 0
@@ -69,6 +72,10 @@ class Context:
         if self.ref_day is not None and (start is None or self.in_passage(start)):
             return self.ref_day
         return self.dct
+
+    def told_day(self, start: int) -> dt.date | None:
+        """The focus day when the text told it (not "hier") and it reaches ``start``."""
+        return self.ref_day if self.ref_told and self.in_passage(start) else None
 
     def focus_month(self, start: int) -> tuple[int, int] | None:
         """(year, month) of the focus reaching ``start``, if it is that precise."""

@@ -275,6 +275,11 @@ def resolve_offset(m: Match) -> list[Found]:
         return []
     deictic = m.param("anchor") != "ref"
     base = ctx.dct if deictic else ctx.anchor_day(start)
+    told = ctx.told_day(start)
+    if deictic and direction < 0 and told is not None and told < ctx.dct:
+        # "Le 3 mars, ... Il y a une semaine, ...": in a passage about an earlier day, a
+        # look-back counts from that day (issue: news passages follow their own time).
+        base, deictic = told, False
     if deictic and ctx.narrative:
         # A history has no "now" but its own: "two years ago" counts from the story's time.
         story = ctx.focus_date(start, unit if unit in DURATION_UNITS else "D")

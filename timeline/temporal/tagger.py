@@ -161,6 +161,7 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
                 continue
             if not (ctx.narrative and (f.deictic or f.aside)):  # a history's "today" is not its story
                 ctx.set_focus(f.value, f.end)
+                ctx.ref_told = not f.deictic
     return founds
 
 
