@@ -370,3 +370,37 @@ def test_a_look_back_in_a_passage_about_an_earlier_day_counts_from_that_day(lang
 )
 def test_a_look_back_after_a_deictic_day_or_in_a_new_paragraph_counts_from_the_dct(lang, text, span):
     assert value(text, lang, span) == "2025-W17"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "Le conseil se réunit jeudi 1er.", "jeudi 1er", "2025-05-01"),
+        ("fr", "Jeudi 3, le conseil a voté.", "Jeudi 3", "2025-04-03"),
+        ("en", "On Thursday the 1st, talks resume.", "Thursday the 1st", "2025-05-01"),
+    ],
+)
+def test_a_weekday_with_a_day_of_the_month_is_the_one_around_the_dct(lang, text, span, expected):
+    assert value(text, lang, span) == expected
+
+
+def test_a_weekday_with_a_day_that_does_not_fit_is_no_date():
+    assert all(t.text != "Jeudi 4" for t in tag("Jeudi 4, le conseil a voté.", "fr", DCT))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "Dans quelques jours, le pont rouvrira.", "Dans quelques jours", "FUTURE_REF"),
+        ("fr", "D'ici deux semaines, le pont rouvrira.", "D'ici deux semaines", "2025-W20"),
+        ("fr", "Voici deux ans, un incendie ravageait le quartier.", "Voici deux ans", "2023"),
+        ("en", "Talks will resume in a few days.", "in a few days", "FUTURE_REF"),
+        ("en", "It was the first attack in a few years.", "in a few years", "PXY"),
+    ],
+)
+def test_vague_and_old_style_offsets(lang, text, span, expected):
+    assert value(text, lang, span) == expected
+
+
+def test_from_monday_to_friday_is_not_two_dates():
+    assert tag("Le guichet est ouvert du lundi au vendredi.", "fr", DCT) == []

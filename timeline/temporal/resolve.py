@@ -97,6 +97,12 @@ def resolve_point(m: Match) -> list[Found]:
         if resolved is None:
             return []
         value, from_dct = resolved
+    elif m.has("weekday") and m.has("day"):
+        # "jeudi 3", "Thursday the 3rd": the 3rd nearest the DCT that is a Thursday.
+        date = _weekday_and_day(as_int(m.word("weekday")), parse_day(m.text("day")), dct)
+        if date is None:
+            return []
+        value, from_dct = date.isoformat(), True
     elif m.has("weekday"):
         weekday = as_int(m.word("weekday"))
         if weekday is None:
@@ -131,6 +137,20 @@ def resolve_point(m: Match) -> list[Found]:
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
     mod = mod if mod in _MODS else None
     return [Found(start, end, ttype, value, mod, None, from_dct, deictic=deictic)]
+
+
+def _weekday_and_day(weekday: int | None, day: int | None, dct: dt.date) -> dt.date | None:
+    """The day of the month ``day`` in the DCT's month or the ones around it that falls on
+    ``weekday``, nearest the DCT; None when none does (then it is not a date)."""
+    if weekday is None or day is None:
+        return None
+    fits = []
+    for shift in (-1, 0, 1):
+        year, month = cal.add_months(dct.year, dct.month, shift)
+        date = cal.safe_date(year, month, day)
+        if date is not None and date.weekday() == weekday:
+            fits.append(date)
+    return min(fits, key=lambda d: abs((d - dct).days), default=None)
 
 
 def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
@@ -269,6 +289,9 @@ def resolve_offset(m: Match) -> list[Found]:
     if not isinstance(unit, str):
         return []
     if m.has("vague"):
+        if m.param("tense") == "future" and not future_tense(ctx, start, end):
+            value = duration_value(None, unit)  # "the first attack in a few years"
+            return [Found(start, end, TimexType.DURATION, value)] if value else []
         return [Found(start, end, TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")]
     n = ctx.grammar.number(m.text("num") or "")
     if n is None or n != int(n) or n > 5000:
