@@ -25,8 +25,11 @@ Relative expressions
     times take the story's day (a clock time immediately followed by a day, "vers 15 h 30,
     hier", takes that day). "the quarter" and "a year ago" hang on a quarter named shortly
     before (financial news). A coarser date that contains the focus keeps it ("June 10, 1940
-    ... in June"). "weeks later"/"des semaines plus tard" are FUTURE_REF, "days earlier"
-    PAST_REF ("a few days later" stays the duration "a few days", as TimeBank has it).
+    ... in June"). A look-back ("il y a une semaine", "a week ago") in a passage whose focus
+    is a day the text told ("Le 3 mars, ...", not "hier") counts from that day. "weeks
+    later"/"des semaines plus tard" are FUTURE_REF, "days earlier" PAST_REF ("a few days
+    later" stays the duration "a few days", as TimeBank has it); "dans quelques jours", "in
+    a few days" (in a future clause) are FUTURE_REF.
 News and narrative documents
     Decided per document, from its expressions resolved as news: a *narrative* (a history)
     has at least three written dates more than two years from the DCT, four times as many as
@@ -48,7 +51,9 @@ Weekdays
     Monday 28 April 2025 = 2025-04-28, "samedi" = 2025-04-26), unless its clause is future
     ("se réunira jeudi", "will meet Thursday": the next one on or after the DCT) or it says
     "prochain/next" (strictly after); "dernier/last" = strictly before; "ce lundi" = the nearest
-    Monday; "ce même lundi" = the Monday just mentioned.
+    Monday; "ce même lundi" = the Monday just mentioned. "jeudi 3", "Thursday the 3rd" = the
+    3rd of the DCT's month or a month beside it that is a Thursday, nearest the DCT (none:
+    no date). "du lundi au vendredi" is no date.
 Months, days and holidays without a year
     The latest on or before the DCT, or the coming one when at most four months ahead; a future
     clause reaches eleven months ahead; "dernier/prochain", "last/next" force the direction. A
