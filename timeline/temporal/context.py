@@ -27,7 +27,8 @@ class Found:
     # Named by a word that points at the DCT itself ("today", "Thursday", "last week", "three
     # days ago"): such words say the document is news, not a narrative.
     deictic: bool = False
-    # Looks back from the story ("two years ago", "a decade earlier"): in a narrative it does
+    # Not a step of the story: it looks back from it ("two years ago", "a decade earlier") or
+    # it is anaphoric but found no story time and fell back to the DCT. In a narrative it does
     # not move the story's time.
     aside: bool = False
 
@@ -66,12 +67,16 @@ class Context:
             return False
         return self.narrative or self.text.find("\n", self.ref_at, start) == -1
 
-    def anchor_day(self, start: int | None = None) -> dt.date:
-        """Day an anaphoric expression ("la veille", "two days later") hangs on: the focus day
-        when it reaches ``start`` (any earlier day when no position is given), else the DCT."""
+    def story_day(self, start: int | None = None) -> dt.date | None:
+        """Day an anaphoric expression ("la veille", "that night") hangs on: the focus day
+        when it reaches ``start`` (any earlier day when no position is given), else None."""
         if self.ref_day is not None and (start is None or self.in_passage(start)):
             return self.ref_day
-        return self.dct
+        return None
+
+    def anchor_day(self, start: int | None = None) -> dt.date:
+        """:meth:`story_day`, else the DCT."""
+        return self.story_day(start) or self.dct
 
     def told_day(self, start: int) -> dt.date | None:
         """The focus day when the text told it (not "hier") and it reaches ``start``."""

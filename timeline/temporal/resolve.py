@@ -79,12 +79,14 @@ def resolve_point(m: Match) -> list[Found]:
     tod = m.word("tod", "tod2") or m.param("tod")
     hour, minute = clock(m)
     mod = m.word("part") or m.param("mod")
-    from_dct = deictic = False
+    from_dct = deictic = aside = False
     value: str | None = None
     if m.has("anchorword") or m.param("anchor") == "ref":
         offset = as_int(m.word("anchorword")) or as_int(m.param("offset")) or 0
         # "la veille" hangs on a day of its passage; "that night" on the story's day anywhere.
-        base, from_dct = ctx.anchor_day(start if offset else None), True
+        story = ctx.story_day(start if offset else None)
+        # No story day: the DCT's, which is no step of the story.
+        base, from_dct, aside = story or dct, True, story is None
         value = (base + dt.timedelta(days=offset)).isoformat()
     elif m.has("dayword") or m.param("offset") is not None:
         offset = as_int(m.word("dayword"))
@@ -136,7 +138,7 @@ def resolve_point(m: Match) -> list[Found]:
     value = with_time(value, tod, hour, minute)
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
     mod = mod if mod in _MODS else None
-    return [Found(start, end, ttype, value, mod, None, from_dct, deictic=deictic)]
+    return [Found(start, end, ttype, value, mod, None, from_dct, deictic=deictic, aside=aside)]
 
 
 def _weekday_and_day(weekday: int | None, day: int | None, dct: dt.date) -> dt.date | None:
@@ -262,6 +264,7 @@ def resolve_relative(m: Match) -> list[Found]:
     if ctx.narrative or anaphoric:
         base = ctx.focus_date(start, unit, anywhere=anchor == "story")
     deictic = base is None and not anaphoric
+    aside = base is None and anaphoric  # no story time to hang on: the DCT's, as an aside
     if base is None:
         base = dct
     if unit == "WE":
@@ -277,7 +280,7 @@ def resolve_relative(m: Match) -> list[Found]:
     if unit == "Q":
         ctx.last_quarter, ctx.last_quarter_end = value, end
     mod = mod if mod in _MODS else None
-    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic)]
+    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic, aside=aside)]
 
 
 def resolve_offset(m: Match) -> list[Found]:
@@ -297,7 +300,11 @@ def resolve_offset(m: Match) -> list[Found]:
     if n is None or n != int(n) or n > 5000:
         return []
     deictic = m.param("anchor") != "ref"
-    base = ctx.dct if deictic else ctx.anchor_day(start)
+    base, aside = ctx.dct, direction < 0
+    if not deictic:
+        # "two days later" needs the story's day; "two years earlier" only its year.
+        story = ctx.focus_date(start, unit if unit in DURATION_UNITS else "D")
+        base, aside = (story, aside) if story is not None else (ctx.dct, True)
     told = ctx.told_day(start)
     if deictic and direction < 0 and told is not None and told < ctx.dct:
         # "Le 3 mars, ... Il y a une semaine, ...": in a passage about an earlier day, a
@@ -325,10 +332,9 @@ def resolve_offset(m: Match) -> list[Found]:
     if mod is None and normalise(m.text("num") or "") in ctx.grammar.approximate_numbers:
         mod = "APPROX"  # "il y a une dizaine d'années"
     period = approximate_period(day, unit, int(n)) if mod == "APPROX" else None
-    found = Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic)
-    # "two years ago", "a decade earlier" look back from the story: an aside, not its next step.
-    found.aside = direction < 0
-    return [found]
+    # "two years ago", "a decade earlier" look back from the story, and an anaphoric offset
+    # with no story time to hang on falls back to the DCT: asides, not the story's next step.
+    return [Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic, aside=aside)]
 
 
 # Days in a unit, to size the estimate around an approximate date.
