@@ -404,3 +404,36 @@ def test_vague_and_old_style_offsets(lang, text, span, expected):
 
 def test_from_monday_to_friday_is_not_two_dates():
     assert tag("Le guichet est ouvert du lundi au vendredi.", "fr", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "In June 1917 the mutinies ended. The previous April, the offensive had failed.",
+            "previous April",
+            "1917-04",
+        ),
+        (
+            "fr",
+            "En juin 1917, les mutineries cessent. En avril précédent, l'offensive avait échoué.",
+            "avril précédent",
+            "1917-04",
+        ),
+        (
+            "en",
+            "The treaty was signed in 1778. Two years earlier, the war had begun.",
+            "Two years earlier",
+            "1776",
+        ),
+        (
+            "fr",
+            "Le traité est signé en 1778. Deux ans plus tôt, la guerre avait commencé.",
+            "Deux ans plus tôt",
+            "1776",
+        ),
+    ],
+)
+def test_anaphoric_months_and_years_count_from_the_story(lang, text, span, expected):
+    assert value(text, lang, span) == expected

@@ -177,6 +177,9 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
             year = story.year  # only the story's year is known
         else:
             base, reach = story.day, STORY_REACH_MONTHS
+    elif inferred and normalise(m.text("shift", "shift2") or "") in ctx.grammar.anaphoric_shifts:
+        # "the previous April", "le mois d'avril suivant": before/after the story's time.
+        base = ctx.focus_date(start, "M", anywhere=True) or dct
     if day is None:
         if year is None:
             year = closest_month(month, base, shift, future, reach)
