@@ -578,10 +578,13 @@ def resolve_ref_year(m: Match) -> list[Found]:
     base = ctx.ref_year
     if base is None:
         return []
-    year = base + (as_int(m.param("offset")) or 0)
+    offset = as_int(m.param("offset")) or 0
     mod = m.word("part") or m.param("mod")
     mod = mod if mod in _MODS else None
-    return [Found(start, end, TimexType.DATE, cal.year_value(year), mod, None, True)]
+    # "the previous year" looks back: an aside, the story goes on from where it was.
+    return [
+        Found(start, end, TimexType.DATE, cal.year_value(base + offset), mod, None, True, aside=offset < 0)
+    ]
 
 
 def resolve_year_ago(m: Match) -> list[Found]:
