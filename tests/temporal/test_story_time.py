@@ -437,3 +437,12 @@ def test_from_monday_to_friday_is_not_two_dates():
 )
 def test_anaphoric_months_and_years_count_from_the_story(lang, text, span, expected):
     assert value(text, lang, span) == expected
+
+
+def test_a_plan_in_a_history_does_not_move_its_story():
+    text = (
+        "The war began in 1960. In 1965 the bombing started, and in 1968 the offensive came. "
+        "On 13 December 1974 the attack opened; the planners said victory would come in 1976. "
+        "On 11 March the town fell."
+    )
+    assert value(text, "en", "11 March", D(2009, 12, 19)) == "1975-03-11"

@@ -9,7 +9,7 @@ import logging
 import re
 
 from timeline.temporal import calendar as cal
-from timeline.temporal.anchoring import is_narrative
+from timeline.temporal.anchoring import future_tense, is_narrative
 from timeline.temporal.context import Context, Found, Match
 from timeline.temporal.lexicon import TOKEN, Grammar, grammar
 from timeline.temporal.resolve import RESOLVERS
@@ -159,9 +159,10 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
             founds.append(f)
             if f.type not in (TimexType.DATE, TimexType.TIME) or not _YEAR_VALUE.match(f.value):
                 continue
-            if not (ctx.narrative and (f.deictic or f.aside)):  # a history's "today" is not its story
-                ctx.set_focus(f.value, f.end)
-                ctx.ref_told = not f.deictic
+            if ctx.narrative and (f.deictic or f.aside or future_tense(ctx, f.start, f.end)):
+                continue  # a history's "today", look-backs and plans are not its story's steps
+            ctx.set_focus(f.value, f.end)
+            ctx.ref_told = not f.deictic
     return founds
 
 
