@@ -37,7 +37,9 @@ News and narrative documents
     least twelve written dates and under one deictic word per ten). In a narrative, months,
     days, seasons and relative units named without a year follow the focus (a month up to six
     months after it, else before: "December 7, 1941 ... In January" = 1942-01), "two years
-    ago" counts from it, and neither deictic words nor look-backs move it. In news they
+    ago" counts from it, and deictic words, look-backs ("two years earlier", "the previous
+    year"), dates in a future clause (plans) and anaphoric expressions that found no story
+    time do not move it. In news they
     follow the DCT as below.
 Tense
     The clause around an expression is "future" when the future marker of the language file
