@@ -39,8 +39,7 @@ News and narrative documents
     months after it, else before: "December 7, 1941 ... In January" = 1942-01), "two years
     ago" counts from it, and deictic words, look-backs ("two years earlier", "the previous
     year"), dates in a future clause (plans) and anaphoric expressions that found no story
-    time do not move it. In news they
-    follow the DCT as below.
+    time do not move it. In news they follow the DCT as below.
 Tense
     The clause around an expression is "future" when the future marker of the language file
     nearest to it ("sera", "-ra", "doit", "devrait", the conditional "-rait" except
