@@ -446,3 +446,15 @@ def test_a_plan_in_a_history_does_not_move_its_story():
         "On 11 March the town fell."
     )
     assert value(text, "en", "11 March", D(2009, 12, 19)) == "1975-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Le 31 décembre au soir, la fête a dégénéré.", "Le 31 décembre au soir", "2024-12-31TEV"),
+        ("Les samedis, le marché occupe la place.", "Les samedis", "XXXX-WXX-6"),
+        ("Les samedis matin, le marché occupe la place.", "Les samedis matin", "XXXX-WXX-6TMO"),
+    ],
+)
+def test_french_parts_of_named_days_and_plural_weekdays(text, span, expected):
+    assert value(text, "fr", span) == expected

@@ -450,10 +450,10 @@ def resolve_set(m: Match) -> list[Found]:
     word_value = m.word("setword")
     if isinstance(word_value, str):
         return [Found(start, end, TimexType.SET, word_value)]
-    weekday = as_int(m.word("weekday"))
+    weekday = as_int(m.word("weekday", "weekday2"))
     if weekday is not None:
         value = f"XXXX-WXX-{weekday + 1}"
-        tod = m.word("tod")
+        tod = m.word("tod", "tod2")
         return [Found(start, end, TimexType.SET, value + (f"T{tod}" if tod else ""))]
     unit = m.word("unit")
     if not isinstance(unit, str):
