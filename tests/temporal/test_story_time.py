@@ -463,3 +463,20 @@ def test_french_parts_of_named_days_and_plural_weekdays(text, span, expected):
 def test_a_bare_season_in_a_history_is_the_story_years():
     text = "The war began in 1914. In 1915 the front froze. In 1916 it held. Their summer offensive failed."
     assert value(text, "en", "summer", D(2009, 12, 19)) == "1916-SU"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Throughout 1915-17, the front held.", [("1915", "1915"), ("17", "1917")]),
+        ("en", "In 1998-02 the firm grew.", [("1998", "1998"), ("02", "2002")]),
+        ("fr", "La saison 2002/03 commence.", [("2002", "2002"), ("03", "2003")]),
+        (
+            "en",
+            "On 6-7 January 1916, the battle raged.",
+            [("6", "1916-01-06"), ("7 January 1916", "1916-01-07")],
+        ),
+    ],
+)
+def test_ranges_of_years_and_of_days_before_the_month(lang, text, expected):
+    assert [(t.text, t.value) for t in tag(text, lang, DCT)] == expected

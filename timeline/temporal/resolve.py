@@ -226,6 +226,24 @@ def resolve_day_range(m: Match) -> list[Found]:
     ]
 
 
+def resolve_year_range(m: Match) -> list[Found]:
+    """ "1915-17": 1915 and 1917 (the second year's century is the first's, or the next one's
+    when it would go back: "1998-02" is 1998 and 2002)."""
+    first = parse_year(m.text("year"), m.ctx.dct, m.ctx.grammar)
+    digits = m.text("yy")
+    if first is None or digits is None:
+        return []
+    second = first // 100 * 100 + int(digits)
+    if second <= first:
+        second += 100
+    s1, e1 = m.span("year")
+    found = [Found(s1, e1, TimexType.DATE, cal.year_value(first))]
+    if second - first <= 20:  # "1990-12" is no span of 22 years: the year alone
+        s2, e2 = m.span("yy")
+        found.append(Found(s2, e2, TimexType.DATE, cal.year_value(second)))
+    return found
+
+
 def resolve_numeric(m: Match) -> list[Found]:
     """All-digit dates: 26/04/2025 (day first in French), 04/26/2025 (month first in English),
     2025-04-26; the other order is tried when the language's order gives no valid date."""
@@ -664,6 +682,7 @@ RESOLVERS: dict[str, Callable[[Match], list[Found]]] = {
     "time": resolve_point,
     "day_range": resolve_day_range,
     "numeric": resolve_numeric,
+    "year_range": resolve_year_range,
     "relative": resolve_relative,
     "offset": resolve_offset,
     "duration": resolve_duration,
