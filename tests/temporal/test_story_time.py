@@ -480,3 +480,8 @@ def test_a_bare_season_in_a_history_is_the_story_years():
 )
 def test_ranges_of_years_and_of_days_before_the_month(lang, text, expected):
     assert [(t.text, t.value) for t in tag(text, lang, DCT)] == expected
+
+
+def test_february_29_in_a_story_year_without_one_takes_the_nearest_leap_year():
+    text = "In 2005 and 2006 and 2007 they fought. The troops withdrew on February 29."
+    assert value(text, "en", "February 29", D(2015, 1, 1)) == "2008-02-29"

@@ -188,6 +188,8 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
         if year < 1:
             return f"{cal.year_value(year)}-{month:02d}-{day:02d}", inferred
         date = cal.safe_date(year, month, day)
+        if date is None and inferred:  # "February 29" in a story year that has none
+            date = closest_day(month, day, dt.date(year, 7, 1), shift)
         return (date.isoformat(), inferred or yshift is not None) if date else None
     date = closest_day(month, day, base, shift, future, reach)
     weekday = as_int(m.word("weekday"))
