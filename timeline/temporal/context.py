@@ -108,9 +108,10 @@ class Context:
             return None
         return dt.date(self.ref_year, 1, 1)
 
-    def set_focus(self, value: str, end: int) -> None:
-        """Move the focus to a resolved DATE/TIME value ending at ``end``. A coarser value that
-        contains the focus keeps it ("June 10, 1940 ... in June", "in January ... the winter")."""
+    def set_focus(self, value: str, end: int, told: bool = True) -> None:
+        """Move the focus to a resolved DATE/TIME value ending at ``end`` (``told``: by the
+        text, not named from the DCT). A coarser value that contains the focus keeps it
+        ("June 10, 1940 ... in June", "in January ... the winter")."""
         self.ref_at = end
         period = value_period(value)
         if period is not None and self.ref_month is not None and self.ref_month[0] >= 1:
@@ -125,6 +126,7 @@ class Context:
         self.ref_day = period[0] if period is not None and period[2] == Precision.DAY else None
         self.ref_month = (year, month) if month is not None else None
         self.ref_year = year
+        self.ref_told = told
 
     def recent_quarter(self, start: int) -> bool:
         """Whether a quarter was named shortly before ``start`` (the text is about quarters)."""

@@ -161,8 +161,7 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
                 continue
             if ctx.narrative and (f.deictic or f.aside or future_tense(ctx, f.start, f.end)):
                 continue  # a history's "today", look-backs and plans are not its story's steps
-            ctx.set_focus(f.value, f.end)
-            ctx.ref_told = not f.deictic
+            ctx.set_focus(f.value, f.end, told=not f.deictic)
     return founds
 
 
