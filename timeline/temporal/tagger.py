@@ -134,11 +134,13 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
                     candidates.append((m.start(), m.end(), rule.index, m))
     chosen = _select(candidates, len(text))
     founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct))
-    if is_narrative(founds, dct):
+    narrative = is_narrative(founds, dct)
+    if narrative:
         # A history: resolve again with the story's own time in charge.
         founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct, narrative=True))
     _attach_floating_times(founds, text)
-    _open_to_dct(founds, text, g, dct)
+    if not narrative:  # a history's "since March" runs to its own time, which is unknown
+        _open_to_dct(founds, text, g, dct)
     return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
 
 
