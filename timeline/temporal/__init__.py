@@ -92,7 +92,8 @@ Approximate and open periods
     or a tenth of the distance when wider), precision ``approximate``. ``Timex.approximate``
     is true for every expression the text marks as approximate (mod APPROX or precision
     ``approximate``). A past date right after a "since" word of the language ("depuis
-    samedi", "since March", "à partir du 3 mars") has a period running to the DCT.
+    samedi", "since March", "à partir du 3 mars") has a period running to the DCT (in news:
+    in a history it would run to a story time the text does not give).
 Eras
     "480 BC", "52 av. J.-C." = BC0480, BC0052 (no calendar period); they are story time too
     ("In 480 BC ... In September" = BC0480-09).
