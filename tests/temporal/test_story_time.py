@@ -485,3 +485,15 @@ def test_ranges_of_years_and_of_days_before_the_month(lang, text, expected):
 def test_february_29_in_a_story_year_without_one_takes_the_nearest_leap_year():
     text = "In 2005 and 2006 and 2007 they fought. The troops withdrew on February 29."
     assert value(text, "en", "February 29", D(2015, 1, 1)) == "2008-02-29"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "He was killed last October. His name was crossed out that same day.", "that same day"),
+        ("fr", "Il a été tué en octobre dernier. Son nom a été rayé le jour même.", "le jour même"),
+    ],
+)
+def test_that_day_after_a_month_is_a_day_of_that_month(lang, text, span):
+    found = only(text, lang, DCT, span)
+    assert found.value == "2024-10" and found.precision == Precision.MONTH

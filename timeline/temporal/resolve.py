@@ -88,6 +88,10 @@ def resolve_point(m: Match) -> list[Found]:
         # No story day: the DCT's, which is no step of the story.
         base, from_dct, aside = story or dct, True, story is None
         value = (base + dt.timedelta(days=offset)).isoformat()
+        month = ctx.focus_month(start) if story is None and m.has("anchorword") else None
+        if month is not None and month[0] >= 1:
+            # "last October ... that same day": a day of that month, not of the DCT's.
+            value, aside = f"{month[0]:04d}-{month[1]:02d}", False
     elif m.has("dayword") or m.param("offset") is not None:
         offset = as_int(m.word("dayword"))
         if offset is None:
