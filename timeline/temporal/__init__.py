@@ -26,7 +26,9 @@ Relative expressions
     hier", takes that day). "the quarter" and "a year ago" hang on a quarter named shortly
     before (financial news). A coarser date that contains the focus keeps it ("June 10, 1940
     ... in June"). A look-back ("il y a une semaine", "a week ago") in a passage whose focus
-    is a day the text told ("Le 3 mars, ...", not "hier") counts from that day. "weeks
+    is a day the text told ("Le 3 mars, ...", not "hier") counts from that day. "la veille",
+    "that same day" with only a month told in the passage are that month ("last October ...
+    that same day" = 1998-10), not a day of the DCT's. "weeks
     later"/"des semaines plus tard" are FUTURE_REF, "days earlier" PAST_REF ("a few days
     later" stays the duration "a few days", as TimeBank has it); "dans quelques jours", "in
     a few days" (in a future clause) are FUTURE_REF.
