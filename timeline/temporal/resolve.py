@@ -90,8 +90,10 @@ def resolve_point(m: Match) -> list[Found]:
         value = (base + dt.timedelta(days=offset)).isoformat()
         month = ctx.focus_month(start) if story is None and m.has("anchorword") else None
         if month is not None and month[0] >= 1:
-            # "last October ... that same day": a day of that month, not of the DCT's.
+            # "last October ... that same day": a day of that month, not of the DCT's (its
+            # time of day says nothing more).
             value, aside = f"{month[0]:04d}-{month[1]:02d}", False
+            tod, hour, minute = None, None, None
     elif m.has("dayword") or m.param("offset") is not None:
         offset = as_int(m.word("dayword"))
         if offset is None:
