@@ -497,3 +497,10 @@ def test_february_29_in_a_story_year_without_one_takes_the_nearest_leap_year():
 def test_that_day_after_a_month_is_a_day_of_that_month(lang, text, span):
     found = only(text, lang, DCT, span)
     assert found.value == "2024-10" and found.precision == Precision.MONTH
+
+
+def test_months_end_is_the_end_of_the_story_month():
+    found = only(
+        "On 3 October 1950 they crossed; by month's end they held the line.", "en", DCT, "month's end"
+    )
+    assert (found.value, found.mod) == ("1950-10", "END")
