@@ -43,6 +43,7 @@ demo: migrate models
 # with it.
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/), with a background worker"
+	@$(DEV) $(BIN)/python manage.py recover_extractions --verbosity 0
 	@$(DEV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)

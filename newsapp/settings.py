@@ -169,6 +169,9 @@ STORAGES = {
 # `manage.py db_worker`. README ("Background extraction") says how to run several workers or use Redis (RQ).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# A running extraction renews its lease every quarter of this; a task whose lease ran out had its worker
+# die, and is failed and queued again (timeline/tasks.py).
+EXTRACTION_LEASE_SECONDS = max(4, env_int("EXTRACTION_LEASE_SECONDS", 120))
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
 TIMELINE_PAGE_SIZE = max(1, env_int("TIMELINE_PAGE_SIZE", 50))
