@@ -169,6 +169,10 @@ STORAGES = {
 # `manage.py db_worker`. README ("Background extraction") says how to run several workers or use Redis (RQ).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# Longest text extracted as one article (characters, after reading): extraction is linear in the text
+# (bench/bench_article_size.py: ~170 KB/s with the fallback), but a text this long is a dump, not an
+# article. A longer one fails with a message saying so.
+MAX_ARTICLE_CHARACTERS = env_int("MAX_ARTICLE_CHARACTERS", 1_000_000)
 # A running extraction renews its lease every quarter of this; a task whose lease ran out had its worker
 # die, and is failed and queued again (timeline/tasks.py).
 EXTRACTION_LEASE_SECONDS = max(4, env_int("EXTRACTION_LEASE_SECONDS", 120))

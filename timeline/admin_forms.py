@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from timeline.models import Article, content_hash
+from timeline.pipeline.ingest import IngestError, check_length
 from timeline.pipeline.language import SUPPORTED_LANGUAGES
 from timeline.pipeline.reading import SUPPORTED_SUFFIXES, ReadError, normalize_text, read_bytes
 
@@ -81,6 +82,10 @@ class ArticleForm(forms.ModelForm):
         if not body:
             raise forms.ValidationError(_("Paste the article's text or upload a file."))
         data["body"] = body
+        try:
+            check_length(body)
+        except IngestError as error:
+            raise forms.ValidationError(str(error)) from error
         if not data.get("title"):
             data["title"] = body.splitlines()[0][:120]
         language = (data.get("language") or "").strip().lower()

@@ -192,3 +192,10 @@ def test_rerun_action_queues_the_selected_articles(staff_client):
     run_worker()
     article.refresh_from_db()
     assert article.status == Article.Status.DONE and article.events.count() == 1
+
+
+def test_a_text_longer_than_the_article_limit_is_refused_at_upload(staff_client, settings):
+    settings.MAX_ARTICLE_CHARACTERS = 1_000
+    response = post_article(staff_client, body="Koursk a été repris. " * 100, language="fr")
+    assert "more than the limit of 1,000 for one article" in response.content.decode()
+    assert not Article.objects.exists()

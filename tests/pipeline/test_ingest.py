@@ -353,3 +353,16 @@ def test_a_fifo_is_skipped_with_a_message_and_does_not_hang_the_run(tmp_path):
         call_command("ingest", str(folder), "--backend", "fallback", stdout=out, stderr=err)
     assert "1 new" in out.getvalue()
     assert "pipe.txt: not a regular file" in err.getvalue()
+
+
+def test_an_article_longer_than_the_limit_fails_clearly_and_the_run_goes_on(tmp_path, settings):
+    settings.MAX_ARTICLE_CHARACTERS = 5_000
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-long.md").write_text(article_md("Long", "2025-04-28", "fr", "Koursk a été repris. " * 400))
+    (folder / "b.md").write_text(article_md("B", "2025-04-28", "fr", "Pyongyang a confirmé lundi l'envoi."))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 article"):
+        call_command("ingest", str(folder), "--backend", "fallback", stdout=out, stderr=err)
+    assert "the text has 8,399 characters, more than the limit of 5,000 for one article" in err.getvalue()
+    assert list(Article.objects.values_list("title", flat=True)) == ["B"]

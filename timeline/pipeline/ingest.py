@@ -104,6 +104,7 @@ def prepare(raw: RawArticle) -> PreparedArticle:
     text = normalize_text(raw.text).strip()
     if not text:
         raise IngestError("the article has no text")
+    check_length(text)
     language = raw.language or detect_language(text)
     if language is None:
         raise IngestError("the language could not be detected; give it (--language fr or en)")
@@ -125,6 +126,16 @@ def prepare(raw: RawArticle) -> PreparedArticle:
         url=normalize_text(raw.url).strip()[:1000],
         origin=raw.origin,
     )
+
+
+def check_length(text: str) -> None:
+    """Refuse a text longer than MAX_ARTICLE_CHARACTERS, saying so (one article, not a dump)."""
+    limit = settings.MAX_ARTICLE_CHARACTERS
+    if len(text) > limit:
+        raise IngestError(
+            f"the text has {len(text):,} characters, more than the limit of {limit:,} for one article "
+            "(MAX_ARTICLE_CHARACTERS); split it into its articles"
+        )
 
 
 def _metadata(article: Article | PreparedArticle) -> tuple:
