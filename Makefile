@@ -48,15 +48,18 @@ run: demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Style, the Django-free boundary of the extraction packages (import-linter), then type hints (mypy).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DEBUG=true $(BIN)/mypy
 
 format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Ruff, then the whole suite on SQLite and on PostgreSQL (tools/run_tests.sh says what it could not run).
+# Lint, then the whole suite on SQLite and on PostgreSQL (tools/run_tests.sh says what it could not run).
 test: lint
 	bash tools/run_tests.sh
 

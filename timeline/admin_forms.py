@@ -6,6 +6,8 @@ left blank is detected by the background worker, which refuses an unsupported on
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -48,8 +50,9 @@ class ArticleForm(forms.ModelForm):
             self.fields["language"].help_text = _("fr or en; detected from the text when left blank.")
         self.duplicate: Article | None = None
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         upload = data.get("upload")
         if upload and (data.get("body") or "").strip() and "body" in self.changed_data:
             # Both given: taking one silently would lose the other.

@@ -95,7 +95,7 @@ def recover_dead_extractions(now: datetime.datetime | None = None) -> list[Recov
     for row_id in list(stale.values_list("id", flat=True)):
         with transaction.atomic():
             row = (
-                DBTaskResult.objects.select_for_update(**_skip_locked())
+                DBTaskResult.objects.select_for_update(skip_locked=_can_skip_locked())
                 .filter(pk=row_id, status="RUNNING")
                 .first()
             )
@@ -108,12 +108,14 @@ def recover_dead_extractions(now: datetime.datetime | None = None) -> list[Recov
     return recovered
 
 
-def _skip_locked() -> dict[str, bool]:
-    return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+def _can_skip_locked() -> bool:
+    return bool(connection.features.has_select_for_update_skip_locked)
 
 
 def _recover_article(article_id: int | None) -> Recovered:
-    article = Article.objects.filter(pk=article_id).first() if article_id is not None else None
+    if article_id is None:
+        return Recovered(article_id, "none")
+    article = Article.objects.filter(pk=article_id).first()
     if article is None or article.status not in (Article.Status.PENDING, Article.Status.RUNNING):
         return Recovered(article_id, "none")
     tasks = DBTaskResult.objects.filter(task_path=TASK_PATH, args_kwargs__args__0=article_id)

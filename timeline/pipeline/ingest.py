@@ -382,14 +382,14 @@ class Ingestor:
             if article_id is None:
                 article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
             else:
-                article = (
+                locked = (
                     Article.objects.select_for_update()
                     .filter(pk=article_id, content_hash=content_hash(prepared.text))
                     .first()
                 )
-                if article is None:
+                if locked is None:
                     return Outcome(prepared.origin, "superseded", article_id)
-                created = False
+                article, created = locked, False
                 if prepared.published_inferred:
                     article.published, article.published_inferred = prepared.published, True
                 if not article.language:

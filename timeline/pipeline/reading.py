@@ -11,6 +11,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -56,7 +57,8 @@ class RawArticle:
 
     def with_overrides(self, **overrides: object) -> RawArticle:
         """A copy with the non-empty overrides applied (command-line flags win over the file)."""
-        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, "")})
+        given: dict[str, Any] = {k: v for k, v in overrides.items() if v not in (None, "")}
+        return replace(self, **given)
 
 
 def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -235,7 +237,8 @@ def parse_html(html: str) -> RawArticle:
     """Main text and metadata of a web page, through trafilatura."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    # A Document (not a dict: as_dict is off); trafilatura's own type says either.
+    document: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
         raise ReadError("no article text was found in this HTML page")
     title = (document.title or "").strip()

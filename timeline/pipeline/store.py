@@ -98,7 +98,7 @@ class EntityStore:
             kind=record.kind,
             name=record.name,
             slug=slug,
-            iso_code=record.country_code if record.kind == "country" else "",
+            iso_code=(record.country_code or "") if record.kind == "country" else "",
             country=country,
         )
         aliases = {(name, lang) for lang, name in record.names.items() if name != record.name}
@@ -271,7 +271,7 @@ def assign_groups(new_events: list[Event]) -> None:
     # Many reports of one happening look alike: compare each distinct signature of a group once.
     by_group: dict[int, set[Signature]] = defaultdict(set)
     for event_id, group_id, *_ in candidates:
-        by_group[group_id].add(known[event_id])
+        by_group[group_id].add(known[event_id])  # type: ignore[index]  # candidates all have a group
     for event in new_events:
         mine = known[event.pk]
         best_group, best_score = None, GROUP_THRESHOLD
