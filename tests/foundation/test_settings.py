@@ -13,6 +13,8 @@ CHECK = (
 GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"  # 50 characters, many distinct
 # Variables a developer's shell may hold that would change what these tests see.
 UNSET = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "VAR_DIR", "DJANGO_SETTINGS_MODULE"}
+# Set by the browser tests for their own process (tests/browser/conftest.py); a deployment never has it.
+UNSET.add("DJANGO_ALLOW_ASYNC_UNSAFE")
 UNSET |= {name for name in os.environ if name.startswith("SECURE_")}
 
 
