@@ -67,7 +67,7 @@ class Command(BaseCommand):
         except ModelDownloadError as exc:
             if options["offline_ok"]:
                 self.stdout.write(
-                    f"Stanza models not fetched ({str(exc).split('.')[0]}): using the rule-based fallback."
+                    f"Stanza models not fetched ({str(exc).split('. ')[0]}): using the rule-based fallback."
                 )
                 return
             raise CommandError(str(exc)) from exc
