@@ -197,15 +197,24 @@ class Server:
             "gunicorn did not start: " + (self.process.stderr.read() if self.process.stderr else "")
         )
 
-    def worker_peak_mb(self) -> float:
+    def worker_pid(self) -> str | None:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         pids = children.read_text().split() if children.exists() else []
-        for pid in pids:
-            status = Path(f"/proc/{pid}/status").read_text()
-            match = re.search(r"VmHWM:\s+(\d+) kB", status)
-            if match:
-                return int(match.group(1)) / 1024
-        return float("nan")
+        return pids[0] if pids else None
+
+    def reset_peak(self) -> None:
+        """Start the worker's peak memory over from its current size (Linux: clear_refs 5)."""
+        pid = self.worker_pid()
+        if pid is not None:
+            with contextlib.suppress(OSError):
+                Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+    def worker_peak_mb(self) -> float:
+        pid = self.worker_pid()
+        if pid is None:
+            return float("nan")
+        match = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+        return int(match.group(1)) / 1024 if match else float("nan")
 
     def stop(self) -> str:
         self.process.send_signal(signal.SIGTERM)
@@ -438,6 +447,7 @@ def measure_pages(audit: Audit, big_id: int | None) -> None:
         if big_id is not None:
             pages.append(f"/article/{big_id}/")
         for page in pages:
+            server.reset_peak()  # each page's own peak (the worker's size before it included)
             started = time.perf_counter()
             response = requests.get(server.base + page, timeout=300)
             seconds = time.perf_counter() - started
