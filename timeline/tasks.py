@@ -49,7 +49,10 @@ def extract_article(article_id: int) -> str:
     Runs in a worker, never in the web request. The article's status moves pending -> running -> done or
     failed (with the error), one committed step at a time, so the admin page can follow it.
     """
-    recover_dead_extractions()
+    try:
+        recover_dead_extractions()
+    except Exception:  # others' dead tasks must not fail this one; the next task or the command retries
+        logger.exception("looking for dead extractions failed")
     Article.objects.filter(pk=article_id).update(status=Article.Status.RUNNING, error="")
     try:
         return Ingestor(force=True).extract_stored(article_id).status
