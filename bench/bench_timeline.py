@@ -56,6 +56,7 @@ def main() -> None:
     # rendering down and be timed too.
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
+    os.environ.setdefault("DEBUG", "true")  # a developer's machine (the settings default to production)
     import django
 
     django.setup()

@@ -110,7 +110,7 @@ class ArticleAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("events"), ordering="_event_count")
     def event_count(self, article: Article) -> int:
-        return article._event_count
+        return article._event_count  # type: ignore[attr-defined]  # annotated by get_queryset
 
     def get_inlines(self, request, obj):
         return [EventInline] if obj is not None else []  # an article being added has no events yet
@@ -232,7 +232,7 @@ class EntityAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("mentions"), ordering="_mention_count")
     def mention_count(self, entity: Entity) -> int:
-        return entity._mention_count
+        return entity._mention_count  # type: ignore[attr-defined]  # annotated by get_queryset
 
 
 @admin.register(EntityAlias)
@@ -306,4 +306,4 @@ class EventGroupAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("events"), ordering="_event_count")
     def event_count(self, group: EventGroup) -> int:
-        return group._event_count
+        return group._event_count  # type: ignore[attr-defined]  # annotated by get_queryset

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -227,11 +228,22 @@ def extract_events(
     """The dated events of one article (see the module docstring for the rules)."""
     events: list[ExtractedEvent] = []
     anchors_all = sorted((t for t in timexes if is_dating(t)), key=lambda t: t.start)
+    anchor_starts = [t.start for t in anchors_all]
+    # Mentions and anchors of a sentence are found by bisection, not by scanning the whole article for
+    # each sentence (which made extraction quadratic in the article's length).
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    mention_starts = [mentions[i].start for i in by_start]
     for index, sentence in enumerate(sentences):
-        in_sentence = [m for m in mentions if _inside(m, sentence.start, sentence.end)]
+        first, last = (bisect_left(mention_starts, b) for b in (sentence.start, sentence.end + 1))
+        in_sentence = [
+            mentions[i]
+            for i in sorted(by_start[first:last])
+            if _inside(mentions[i], sentence.start, sentence.end)
+        ]
         if not in_sentence:
             continue
-        anchors = [t for t in anchors_all if sentence.start <= t.start and t.end <= sentence.end]
+        first, last = (bisect_left(anchor_starts, b) for b in (sentence.start, sentence.end + 1))
+        anchors = [t for t in anchors_all[first:last] if t.end <= sentence.end]
         if anchors:
             seen: set[tuple[int, int, datetime.date, datetime.date]] = set()
             for anchor, (start, end) in zip(anchors, clause_bounds(sentence, anchors, lang), strict=True):
@@ -240,7 +252,7 @@ def extract_events(
                 if signature in seen:
                     continue
                 seen.add(signature)
-                involved = clause_mentions(text, mentions, sentence, start, end, lang)
+                involved = clause_mentions(text, in_sentence, sentence, start, end, lang)
                 if not involved:
                     continue
                 events.append(

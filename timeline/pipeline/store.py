@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -27,7 +28,15 @@ REPORTS_PER_GROUP = 8
 
 
 class EntityStore:
-    """Finds or creates the Entity of each registry record, once per run (a cache keyed by record key)."""
+    """Finds or creates the Entity of each registry record, once per run (a cache keyed by record key).
+
+    Safe with several writers (two workers, two `ingest` runs): an entity is created in its own savepoint
+    and, when another writer created it meanwhile (the unique constraint refuses the second insert), the
+    other's row is used. Callers resolve entities before the article's transaction (see `resolve`), so
+    that each insert commits at once and two articles' transactions never wait on each other's entities.
+    """
+
+    ATTEMPTS = 3
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
@@ -42,29 +51,54 @@ class EntityStore:
             self._ids[record.key] = self._find_or_create(record).pk
         return self._ids[record.key]
 
+    def resolve(self, records: Iterable[EntityRecord]) -> None:
+        """Find or create the entities of `records` now, in a stable order (the same in every writer)."""
+        for record in sorted(records, key=lambda r: r.key):
+            self.entity_id(record)
+
+    def forget(self) -> None:
+        """Drop the cache (after a rollback that may have removed rows it names)."""
+        self._ids.clear()
+
     def _find_or_create(self, record: EntityRecord) -> Entity:
         # One slug for finding and creating: a name that reduces to no ASCII slug still gets a stable one.
         slug = (record.slug or slugify(record.name, allow_unicode=True) or record.key.replace(":", "-"))[:200]
+        for attempt in range(self.ATTEMPTS):
+            entity = self._find(record, slug)
+            if entity is not None:
+                return entity
+            try:
+                with transaction.atomic():
+                    return self._create(record, slug)
+            except IntegrityError:
+                # Another writer created it between our look-up and our insert: use theirs.
+                if attempt == self.ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _find(record: EntityRecord, slug: str) -> Entity | None:
         if record.kind == "country":
-            entity = Entity.objects.filter(iso_code=record.country_code).first()
-        else:
-            entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
-            if entity is None:
-                # Merged into another entity by an editor: its name lives on as that entity's alias.
-                entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
-        if entity is not None:
-            return entity
+            return Entity.objects.filter(iso_code=record.country_code).first()
+        entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
+        if entity is None:
+            # Merged into another entity by an editor: its name lives on as that entity's alias.
+            entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
+        return entity
+
+    def _create(self, record: EntityRecord, slug: str) -> Entity:
         country = None
         if record.kind != "country" and record.country_code:
-            country = Entity.objects.filter(iso_code=record.country_code).first()
-            if country is None:
-                country_record = _country_record(record.country_code)
-                country = self._find_or_create(country_record) if country_record else None
+            country_record = _country_record(record.country_code)
+            if country_record is not None:
+                country = Entity.objects.get(pk=self.entity_id(country_record))
+            else:
+                country = Entity.objects.filter(iso_code=record.country_code).first()
         entity = Entity.objects.create(
             kind=record.kind,
             name=record.name,
             slug=slug,
-            iso_code=record.country_code if record.kind == "country" else "",
+            iso_code=(record.country_code or "") if record.kind == "country" else "",
             country=country,
         )
         aliases = {(name, lang) for lang, name in record.names.items() if name != record.name}
@@ -237,7 +271,7 @@ def assign_groups(new_events: list[Event]) -> None:
     # Many reports of one happening look alike: compare each distinct signature of a group once.
     by_group: dict[int, set[Signature]] = defaultdict(set)
     for event_id, group_id, *_ in candidates:
-        by_group[group_id].add(known[event_id])
+        by_group[group_id].add(known[event_id])  # type: ignore[index]  # candidates all have a group
     for event in new_events:
         mine = known[event.pk]
         best_group, best_score = None, GROUP_THRESHOLD
