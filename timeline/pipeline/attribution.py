@@ -390,9 +390,12 @@ def _best_in(phrase: tuple[int, int], candidates: Sequence[_Local], *, nearest_e
     return order[0]
 
 
+_PhraseRole = Literal["introduced", "subject", "after"]
+
+
 def _speaker_phrases(
     text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]
-) -> list[tuple[tuple[int, int], Literal["introduced", "subject", "after"]]]:
+) -> list[tuple[tuple[int, int], _PhraseRole]]:
     """Where a cue's speaker may be named, most likely first: each span with how it names the speaker: after
     a preposition that introduces it ("according to", "par"), as the subject before the verb, or inverted
     after it."""
@@ -401,7 +404,10 @@ def _speaker_phrases(
     agent = language.agent_after.match(text[cue.end :])
     if agent is not None:
         return [(_phrase_after(text, cue.end + agent.end()), "introduced")]
-    subject = (_subject_phrase(text, cue.start, language, mentions), "subject")
+    subject: tuple[tuple[int, int], _PhraseRole] = (
+        _subject_phrase(text, cue.start, language, mentions),
+        "subject",
+    )
     if _inverted(text, cue, language, mentions):
         return [(_phrase_after(text, cue.end), "after"), subject]
     return [subject]
