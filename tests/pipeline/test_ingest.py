@@ -99,7 +99,7 @@ def test_a_failure_midway_keeps_the_previous_events_and_marks_the_article_failed
     before = list(Event.objects.values_list("id", "date_start"))
     mentions_before = Mention.objects.count()
 
-    def crash(events):
+    def crash(*_args):
         raise RuntimeError("grouping exploded")
 
     # Inject a failure after the old events were deleted and the new ones written.
@@ -284,7 +284,7 @@ def test_a_bad_file_between_good_ones_loses_neither_of_them(tmp_path):
 def test_a_failed_reextraction_keeps_the_article_as_it_was(tmp_path, monkeypatch):
     body = "Le 26 avril 2025, le Kremlin a annoncé la reprise de la région de Koursk."
     ingest(tmp_path, "a.md", article_md("Original title", "2025-04-27", "fr", body))
-    monkeypatch.setattr(store, "assign_groups", lambda events: 1 / 0)
+    monkeypatch.setattr(store, "assign_groups", lambda *_args: 1 / 0)
     with pytest.raises(CommandError):
         ingest(tmp_path, "a.md", article_md("New title", "2025-04-27", "fr", body))
     article = Article.objects.get()

@@ -1,19 +1,34 @@
 """From an annotated article to its dated events: plain data in, plain data out (no Django).
 
 Rules, in order:
+- Only the story counts: datelines, bylines, captions, credits, related links and embedded-post markers
+  (timeline.nlp.structure) give no event, and their time expressions and names are ignored.
 - Each time expression that denotes a period (DATE, TIME, or a DURATION anchored in time such as "ces
-  dernières semaines") anchors an event in its sentence. A sentence with several anchors is cut into clauses
-  between them (language data: clause boundaries), so each event keeps the actors of its own clause.
-- A sentence without an anchor of its own becomes an event of the publication day only when it reports a
-  completed action (a past tense) by a named actor: a person who is not a mere complement ("la remarque de
-  M. Trump"), or, in the lead sentence, any country, person or organisation. Other sentences are context.
-- An event needs at least one entity in its clause (a clause opening on a relative pronoun also takes the
-  noun it refers back to); a dated clause that names nobody is context, not an event.
-- The country of a person or place named in the clause counts as involved ("implied").
+  dernières semaines") anchors an event in its sentence, unless it dates a biographical or statistical
+  aside ("born in 2003", "engagé depuis 2022"; language data). A sentence with several anchors is cut into
+  clauses between them (language data: clause boundaries), so each event keeps the actors of its own clause.
+- A clause's action is read from its predicate (timeline.pipeline.actions); a dated clause with neither an
+  action, a reporting word nor a past tense is a fragment, not an event.
+- A sentence without an anchor of its own that continues the happening before it in its paragraph (it
+  opens like "Speaking after the meeting", "The two ministers", or names one of its actors) takes that
+  happening's date; it joins that happening unless it reports another action of its own. Otherwise it
+  becomes an event of the publication day only when it reports a completed action (a past tense) by a
+  named actor: a person who is not a mere complement ("la remarque de M. Trump"), or, in the lead
+  sentence, any country, person or organisation. Other sentences are context.
+- An event needs at least one actor in its clause (a clause opening on a relative pronoun also takes the
+  noun it refers back to). A person named as the complement of someone else's role ("the envoy of X",
+  "X's chief of staff") is not an actor.
+- Implied countries: the country of a person, a place, or a state body (a ministry, an army) named in the
+  clause counts as involved, except a person's when they speak for an international organisation named
+  beside them ("NATO Secretary General Mark Rutte"). News agencies imply nothing.
+- Mentions of one happening in the article (compatible actions, the same main actor or a shared one,
+  nested periods) are one happening: every sentence stays as an event of its own (provenance), all with
+  the most precise period, and they share `happening` so that they make one card.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -25,13 +40,17 @@ from pathlib import Path
 import yaml
 
 from timeline.linking.types import EntityRecord, Mention
+from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Sentence
+from timeline.pipeline.actions import Predicate, category_of, compatible, places_are_venues, predicate
 from timeline.temporal.types import Precision, Timex, TimexType
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 VAGUE_REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 ACTOR_KINDS = {"person", "country", "organization"}
 IMPLYING_KINDS = {"person", "location"}
+# How far (characters) a person and the international organisation they speak for may stand apart.
+ROLE_REACH = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +65,12 @@ class EventMention:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedEvent:
-    """One dated statement of an article, with offsets into the article's text."""
+    """One dated statement of an article, with offsets into the article's text.
+
+    `happening` numbers the happenings of the article: events sharing it report one happening (one card).
+    `action` is the clause's event type ("" when none is named), `carried` the action a speech act
+    reports, `subject` the key of the clause's main actor ("" when none stands before the action).
+    """
 
     date_start: datetime.date
     date_end: datetime.date
@@ -60,10 +84,19 @@ class ExtractedEvent:
     clause_end: int
     category: str
     mentions: tuple[EventMention, ...]
+    action: str = ""
+    carried: str = ""
+    subject: str = ""
+    happening: int = 0
 
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(m.key for m in self.mentions)
+
+    @property
+    def actor_keys(self) -> frozenset[str]:
+        """Keys of the actors named in the clause (implied countries left out)."""
+        return frozenset(m.key for m in self.mentions if m.via != "implied" and m.kind in ACTOR_KINDS)
 
 
 @dataclass(frozen=True)
@@ -75,6 +108,10 @@ class EventLanguage:
     past_tense: re.Pattern[str]
     complement_before: re.Pattern[str]
     categories: tuple[tuple[str, re.Pattern[str]], ...]
+    continuation: re.Pattern[str]
+    role_before: re.Pattern[str]
+    role_after: re.Pattern[str]
+    aside_before_date: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -84,8 +121,14 @@ def _word_list_pattern(words: Iterable[str]) -> str:
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"[\w-]*")
         else:
-            parts.append(re.escape(word))
+            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def _phrases(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @cache
@@ -96,6 +139,7 @@ def event_language(lang: str) -> EventLanguage:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     flags = re.IGNORECASE
     prefixes = sorted(data["non_subject_prefixes"], key=len, reverse=True)
+    roles = _phrases(data.get("person_roles", [])) or "(?!)"
     return EventLanguage(
         clause_boundaries=tuple(re.compile(p, flags) for p in data["clause_boundaries"]),
         relative_pronoun=re.compile(
@@ -109,6 +153,23 @@ def event_language(lang: str) -> EventLanguage:
         ),
         categories=tuple(
             (name, re.compile(_word_list_pattern(words), flags)) for name, words in data["categories"].items()
+        ),
+        continuation=re.compile(
+            r"^[\s«\"“]*(?:" + "|".join(data.get("continuation_openers", [])) + ")"
+            if data.get("continuation_openers")
+            else "(?!)",
+            flags,
+        ),
+        # "the envoy of X", "l'envoyé spécial de X": X completes someone else's role.
+        role_before=re.compile(
+            rf"(?<![\w-])(?:{roles})\s+(?:of|de|du|des|d['’])\s*(?:the\s+|le\s+|la\s+|l['’])?"
+            r"(?:\w+\s+){0,2}$",
+            flags,
+        ),
+        # "X's chief of staff".
+        role_after=re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}?(?:{roles})(?![\w-])", flags),
+        aside_before_date=re.compile(
+            r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
         ),
     )
 
@@ -132,6 +193,12 @@ def is_dating(timex: Timex) -> bool:
     if timex.value in VAGUE_REFERENCES:
         return False
     return timex.type in (TimexType.DATE, TimexType.TIME, TimexType.DURATION)
+
+
+def dates_an_aside(text: str, anchor: Timex, clause_start: int, lang: str) -> bool:
+    """Whether the time expression dates a biographical or statistical aside ("né en 2003")."""
+    before = text[max(clause_start, anchor.start - 40) : anchor.start]
+    return event_language(lang).aside_before_date.search(before) is not None
 
 
 def clause_bounds(sentence: Sentence, anchors: Sequence[Timex], lang: str) -> list[tuple[int, int]]:
@@ -171,20 +238,80 @@ def clause_mentions(
     return inside
 
 
-def with_implied_countries(
-    mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
-) -> tuple[EventMention, ...]:
-    """The mentions, plus the country of each person or place not already named.
+def completes_a_role(text: str, mention: Mention, lang: str) -> bool:
+    """Whether a person or country names whose role someone else holds ("the envoy of X", "X's chief of
+    staff"): then it is not an actor of the clause."""
+    language = event_language(lang)
+    before = text[max(0, mention.start - 60) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    return bool(language.role_before.search(before) or language.role_after.match(after))
 
-    Organisations imply nothing: a news agency's country (AFP, France) is not involved in what it reports.
+
+def actors_of(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The mentions that are actors (or places) of their clause (see `completes_a_role`)."""
+    return [m for m in mentions if m.kind == "location" or not completes_a_role(text, m, lang)]
+
+
+def _speaks_for_international_body(
+    text: str, person: Mention, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
+) -> bool:
+    """Whether an international organisation (no country of its own) is named right beside a person, with
+    only words of a title between ("NATO Secretary General Mark Rutte", "Mark Rutte, the head of NATO")."""
+    for other in mentions:
+        if other.kind != "organization":
+            continue
+        entity = record(other.key)
+        if entity is None or entity.country_code:
+            continue
+        if other.end <= person.start:
+            gap = text[other.end : person.start]
+        elif person.end <= other.start:
+            gap = text[person.end : other.start]
+        else:
+            continue
+        if len(gap) <= ROLE_REACH and not re.search(r"[.;:!?]", gap) and len(gap.split()) <= 7:
+            between = [
+                m for m in mentions if m is not other and m is not person and _between(m, person, other)
+            ]
+            if not between:
+                return True
+    return False
+
+
+def _between(mention: Mention, a: Mention, b: Mention) -> bool:
+    low, high = min(a.end, b.end), max(a.start, b.start)
+    return low <= mention.start and mention.end <= high
+
+
+def with_implied_countries(
+    mentions: Sequence[Mention],
+    record: Callable[[str], EntityRecord | None],
+    text: str = "",
+    *,
+    venues: bool = False,
+) -> tuple[EventMention, ...]:
+    """The mentions, plus the country of each person, place or state body not already named.
+
+    Organisations imply nothing unless they act for their state: a news agency's country (AFP, France) is
+    not involved in what it reports. A person speaking for an international organisation named beside
+    them does not bring their own country. With `venues`, places are only where the action happens ("met
+    in Rome") and imply nothing.
     """
     out = [EventMention(m.start, m.end, m.text, m.key, m.kind, m.via) for m in mentions]
     seen = {m.key for m in mentions}
     for mention in mentions:
-        if mention.kind not in IMPLYING_KINDS:
-            continue
         entity = record(mention.key)
-        if entity is None or not entity.country_code:
+        if entity is None or not entity.country_code or mention.kind == "country":
+            continue
+        if mention.kind == "organization" and not entity.acts_for_country:
+            continue
+        if mention.kind == "location" and venues:
+            continue
+        if (
+            mention.kind == "person"
+            and text
+            and _speaks_for_international_body(text, mention, mentions, record)
+        ):
             continue
         key = f"country:{entity.country_code}"
         if key not in seen:
@@ -214,6 +341,179 @@ def reports_completed_action(
     return False
 
 
+def subject_of(mentions: Iterable[EventMention | Mention], at: int | None) -> str:
+    """The key of the clause's main actor: the last actor named before its action word."""
+    if at is None:
+        return ""
+    before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end <= at]
+    return before[-1].key if before else ""
+
+
+@dataclass
+class _Draft:
+    """An event being built: its clause, actors and predicate; date fields are settled at the end."""
+
+    sentence: Sentence
+    clause_start: int
+    clause_end: int
+    mentions: tuple[EventMention, ...]
+    predicate: Predicate
+    anchor: Timex | None  # None: dated by the publication day or by the happening it continues
+    paragraph: int
+    happening: int = -1
+    continues: _Draft | None = None  # the draft whose date an undated continuation takes
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset(m.key for m in self.mentions if m.via != "implied" and m.kind in ACTOR_KINDS)
+
+    @property
+    def subject(self) -> str:
+        return subject_of(self.mentions, self.predicate.at)
+
+
+def _paragraph_of(text: str) -> Callable[[int], int]:
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    return lambda offset: bisect.bisect_right(breaks, offset)
+
+
+def _dated_drafts(
+    text: str,
+    sentence: Sentence,
+    anchors: Sequence[Timex],
+    mentions: Sequence[Mention],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+    paragraph: int,
+) -> list[_Draft]:
+    drafts = []
+    seen: set[tuple[int, int, datetime.date | None, datetime.date | None]] = set()
+    for anchor, (start, end) in zip(anchors, clause_bounds(sentence, anchors, lang), strict=True):
+        signature = (start, end, anchor.period_start, anchor.period_end)
+        if signature in seen or dates_an_aside(text, anchor, start, lang):
+            continue
+        seen.add(signature)
+        involved = actors_of(text, clause_mentions(text, mentions, sentence, start, end, lang), lang)
+        if not involved:
+            continue
+        found = predicate(text, lang, start, end)
+        if not found.words and not event_language(lang).past_tense.search(text, start, end):
+            continue  # a fragment ("Today, they are ..."): nothing happens in it
+        drafts.append(
+            _Draft(
+                sentence, start, end, with_implied_countries(involved, record, text), found, anchor, paragraph
+            )
+        )
+    return drafts
+
+
+def _continues(text: str, sentence: Sentence, draft: _Draft, previous: _Draft | None, lang: str) -> bool:
+    """Whether an undated sentence continues the dated happening of the sentence before it: it opens like a
+    continuation ("Speaking after the meeting", "The two ministers"), or the same main actor goes on with
+    a compatible action in a past tense."""
+    if previous is None or previous.anchor is None or previous.paragraph != draft.paragraph:
+        return False
+    if event_language(lang).continuation.match(sentence.text):
+        return True
+    subject, before = draft.subject, previous.subject
+    if not subject or subject != before:
+        return False
+    if not event_language(lang).past_tense.search(sentence.text):
+        return False
+    return compatible(
+        draft.predicate.action, draft.predicate.carried, previous.predicate.action, previous.predicate.carried
+    )
+
+
+def _span(draft: _Draft, published: datetime.date | None) -> tuple[datetime.date, datetime.date] | None:
+    anchor = (
+        draft.anchor if draft.anchor is not None else (draft.continues.anchor if draft.continues else None)
+    )
+    if anchor is not None:
+        assert anchor.period_start is not None and anchor.period_end is not None
+        return anchor.period_start, anchor.period_end
+    return (published, published) if published else None
+
+
+def _same_happening(
+    a: _Draft, b: _Draft, published: datetime.date | None, record: Callable[[str], EntityRecord | None]
+) -> bool:
+    pa, pb = a.predicate, b.predicate
+    if not pa.action or not pb.action or not compatible(pa.action, pa.carried, pb.action, pb.carried):
+        return False
+    span_a, span_b = _span(a, published), _span(b, published)
+    if span_a is None or span_b is None:
+        return False
+    nested = (span_a[0] <= span_b[0] and span_b[1] <= span_a[1]) or (
+        span_b[0] <= span_a[0] and span_a[1] <= span_b[1]
+    )
+    # A report dated only by the publication day may retell an earlier dated happening.
+    retold = (a.anchor is None and a.continues is None and span_b[1] <= span_a[1]) or (
+        b.anchor is None and b.continues is None and span_a[1] <= span_b[1]
+    )
+    if not (nested or retold):
+        return False
+    if not (_named_in(a.subject, b, record) or _named_in(b.subject, a, record)):
+        return False
+    return bool(a.actors & b.actors)
+
+
+def _named_in(subject: str, draft: _Draft, record: Callable[[str], EntityRecord | None]) -> bool:
+    """Whether a main actor (or the country it acts for) is named in another draft; an unknown one is."""
+    if not subject:
+        return True
+    keys = {m.key for m in draft.mentions}
+    entity = record(subject)
+    country = f"country:{entity.country_code}" if entity is not None and entity.country_code else None
+    return subject in keys or (country is not None and country in keys)
+
+
+def _precision_key(draft: _Draft, published: datetime.date | None) -> tuple:
+    span = _span(draft, published)
+    width = (span[1] - span[0]).days if span else 10**6
+    # A date read in the text beats the publication day; then the narrowest period; then the first.
+    return (draft.anchor is None and draft.continues is None, width, draft.clause_start)
+
+
+def _finish(
+    draft: _Draft, lead: _Draft, published: datetime.date | None, text: str, lang: str
+) -> ExtractedEvent:
+    source_anchor = (
+        lead.anchor if lead.anchor is not None else (lead.continues.anchor if lead.continues else None)
+    )
+    own_anchor = (
+        draft.anchor if draft.anchor is not None else (draft.continues.anchor if draft.continues else None)
+    )
+    if source_anchor is not None:
+        assert source_anchor.period_start is not None and source_anchor.period_end is not None
+        start, end = source_anchor.period_start, source_anchor.period_end
+        precision = str(source_anchor.precision or Precision.DAY)
+        value, mod = source_anchor.value, source_anchor.mod or ""
+    else:
+        assert published is not None
+        start = end = published
+        precision, value, mod = str(Precision.DAY), published.isoformat(), ""
+    in_sentence = own_anchor is not None and draft.sentence.start <= own_anchor.start < draft.sentence.end
+    return ExtractedEvent(
+        date_start=start,
+        date_end=end,
+        precision=precision,
+        timex_value=value,
+        timex_mod=mod,
+        date_text=own_anchor.text if in_sentence and own_anchor is not None else "",
+        date_source="text" if source_anchor is not None else "publication",
+        sentence=draft.sentence,
+        clause_start=draft.clause_start,
+        clause_end=draft.clause_end,
+        category=category_of(lead.predicate) or categorise(text[lead.clause_start : lead.clause_end], lang),
+        mentions=draft.mentions,
+        action=draft.predicate.action,
+        carried=draft.predicate.carried,
+        subject=draft.subject,
+        happening=draft.happening,
+    )
+
+
 def extract_events(
     *,
     text: str,
@@ -225,57 +525,113 @@ def extract_events(
     record: Callable[[str], EntityRecord | None],
 ) -> list[ExtractedEvent]:
     """The dated events of one article (see the module docstring for the rules)."""
-    events: list[ExtractedEvent] = []
-    anchors_all = sorted((t for t in timexes if is_dating(t)), key=lambda t: t.start)
-    for index, sentence in enumerate(sentences):
+    structure = document_structure(text, sentences, lang)
+    story = structure.story_sentences(sentences, text)
+    mentions = [m for m in mentions if not structure.overlaps_aside(m.start, m.end)]
+    anchors_all = sorted(
+        (t for t in timexes if is_dating(t) and not structure.overlaps_aside(t.start, t.end)),
+        key=lambda t: t.start,
+    )
+    paragraph_of = _paragraph_of(text)
+    drafts: list[_Draft] = []
+    previous: _Draft | None = None  # the last event of the sentence before
+    for index, sentence in enumerate(story):
+        paragraph = paragraph_of(sentence.start)
         in_sentence = [m for m in mentions if _inside(m, sentence.start, sentence.end)]
-        if not in_sentence:
-            continue
         anchors = [t for t in anchors_all if sentence.start <= t.start and t.end <= sentence.end]
+        made: list[_Draft] = []
         if anchors:
-            seen: set[tuple[int, int, datetime.date, datetime.date]] = set()
-            for anchor, (start, end) in zip(anchors, clause_bounds(sentence, anchors, lang), strict=True):
-                assert anchor.period_start is not None and anchor.period_end is not None
-                signature = (start, end, anchor.period_start, anchor.period_end)
-                if signature in seen:
-                    continue
-                seen.add(signature)
-                involved = clause_mentions(text, mentions, sentence, start, end, lang)
-                if not involved:
-                    continue
-                events.append(
-                    ExtractedEvent(
-                        date_start=anchor.period_start,
-                        date_end=anchor.period_end,
-                        precision=str(anchor.precision or Precision.DAY),
-                        timex_value=anchor.value,
-                        timex_mod=anchor.mod or "",
-                        date_text=anchor.text,
-                        date_source="text",
-                        sentence=sentence,
-                        clause_start=start,
-                        clause_end=end,
-                        category=categorise(text[start:end], lang),
-                        mentions=with_implied_countries(involved, record),
-                    )
-                )
-        elif published is not None and reports_completed_action(
-            text, sentence, in_sentence, lang, lead=index == 0
-        ):
-            events.append(
-                ExtractedEvent(
-                    date_start=published,
-                    date_end=published,
-                    precision=str(Precision.DAY),
-                    timex_value=published.isoformat(),
-                    timex_mod="",
-                    date_text="",
-                    date_source="publication",
-                    sentence=sentence,
-                    clause_start=sentence.start,
-                    clause_end=sentence.end,
-                    category=categorise(sentence.text, lang),
-                    mentions=with_implied_countries(in_sentence, record),
-                )
+            made = _dated_drafts(text, sentence, anchors, mentions, lang, record, paragraph)
+        else:
+            actors = actors_of(text, in_sentence, lang)
+            found = predicate(text, lang, sentence.start, sentence.end)
+            draft = _Draft(
+                sentence,
+                sentence.start,
+                sentence.end,
+                with_implied_countries(actors, record, text, venues=places_are_venues(found)),
+                found,
+                None,
+                paragraph,
             )
+            if _continues(text, sentence, draft, previous, lang):
+                assert previous is not None
+                draft.continues = previous
+                if (
+                    not draft.predicate.action
+                    or compatible(
+                        draft.predicate.action,
+                        draft.predicate.carried,
+                        previous.predicate.action,
+                        previous.predicate.carried,
+                    )
+                    or not draft.actors
+                ):
+                    draft.happening = previous.happening
+                made = [draft]
+            elif (
+                published is not None
+                and actors
+                and reports_completed_action(text, sentence, actors, lang, lead=index == 0)
+            ):
+                made = [draft]
+        for draft in made:
+            if draft.happening < 0:
+                draft.happening = len({d.happening for d in drafts}) + 1000  # provisional, renumbered below
+            drafts.append(draft)
+        previous = (
+            next((d for d in reversed(made) if d.anchor is not None or d.continues), None) if made else None
+        )
+    return _happenings(drafts, published, text, lang, record)
+
+
+def _happenings(
+    drafts: list[_Draft],
+    published: datetime.date | None,
+    text: str,
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> list[ExtractedEvent]:
+    """Merge the drafts that report one happening, then give each happening its most precise date."""
+    parent = {id(d): d.happening for d in drafts}
+    groups: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(draft.happening, []).append(draft)
+    ids = list(groups)
+    merged: dict[int, int] = {h: h for h in ids}
+
+    def find(h: int) -> int:
+        while merged[h] != h:
+            merged[h] = merged[merged[h]]
+            h = merged[h]
+        return h
+
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            if find(first) == find(second):
+                continue
+            if any(_same_happening(a, b, published, record) for a in groups[first] for b in groups[second]):
+                merged[find(second)] = find(first)
+    numbering: dict[int, int] = {}
+    for draft in drafts:
+        draft.happening = numbering.setdefault(find(parent[id(draft)]), len(numbering))
+    by_happening: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        by_happening.setdefault(draft.happening, []).append(draft)
+    events = []
+    for draft in drafts:
+        lead = min(by_happening[draft.happening], key=lambda d: _precision_key(d, published))
+        if _span(lead, published) is None:
+            continue
+        events.append(_finish(draft, lead, published, text, lang))
     return events
+
+
+__all__ = [
+    "EventMention",
+    "ExtractedEvent",
+    "categorise",
+    "clause_bounds",
+    "extract_events",
+    "is_dating",
+]

@@ -1,19 +1,35 @@
 """Whether two events report the same happening: plain scoring, shared by ingest and its tests.
 
 Reports of one happening in two articles (in either language) name the same actors and places on the same
-dates, in different words. Entity identities are language-independent, so the score compares them: a
-weighted Jaccard of the entities (a person or place tells more than a country every report names), times
-how well the periods agree, with a small bonus for the same category.
+dates, in different words, and say the same thing happened. Entity identities and action types are
+language-independent, so the score compares them:
+- two different actions are never one happening ("thanked" and "announced"; a speech act that carries the
+  other's action counts as the same: "announced the recapture" and "retook");
+- two reports whose main actors are each absent from the other report are never one happening (two
+  capitals' separate reactions), a person and the country they act for counting as the same actor;
+- otherwise a weighted Jaccard of the entities (a person or place tells more than a country every report
+  names), times how well the periods agree, with a small bonus for the same category and for the same
+  named action.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.pipeline.actions import Predicate, compatible, predicate
+from timeline.pipeline.events import ACTOR_KINDS, event_language
 
 # Two events whose score reaches this are grouped. Chosen on the demo corpus (README: grouping).
 GROUP_THRESHOLD = 0.5
 KIND_WEIGHT = {"country": 1.0, "person": 2.0, "organization": 1.5, "location": 2.0}
+SAME_ACTION_BONUS = 0.1
+# Clause boundaries strong enough to cut a stored sentence without its time expressions: the first ones of
+# each language's list (";", ", which/but/...", " and, ").
+STRONG_BOUNDARIES = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +38,10 @@ class Signature:
     date_end: datetime.date
     category: str
     entities: frozenset[tuple[int | str, str]]  # (entity id or key, kind)
+    action: str = ""
+    carried: str = ""
+    subject: int | str | None = None  # the main actor's entity id or key
+    subject_country: int | str | None = None  # the country that actor acts for, if not itself a country
 
 
 def period_agreement(a: Signature, b: Signature) -> float:
@@ -44,13 +64,82 @@ def entity_overlap(a: Signature, b: Signature) -> float:
     return shared / sum(KIND_WEIGHT.get(kind, 1.0) for _, kind in union)
 
 
+def same_actor(a: Signature, b: Signature) -> bool:
+    """Whether the main actors can be the same: one is unknown, or one report names the other's main actor
+    (or the country it acts for). Two capitals that each react on their own fail this."""
+    if a.subject is None or b.subject is None:
+        return True
+    named_a = {entity for entity, _kind in a.entities}
+    named_b = {entity for entity, _kind in b.entities}
+    return bool({a.subject, a.subject_country} & named_b) or bool({b.subject, b.subject_country} & named_a)
+
+
 def similarity(a: Signature, b: Signature) -> float:
     dates = period_agreement(a, b)
     if dates == 0.0:
         return 0.0
+    if not compatible(a.action, a.carried, b.action, b.carried) or not same_actor(a, b):
+        return 0.0
     bonus = 0.1 if a.category == b.category else 0.0
+    if a.action and b.action:
+        bonus += SAME_ACTION_BONUS
     return min(1.0, dates * entity_overlap(a, b) + bonus * dates)
 
 
 def same_happening(a: Signature, b: Signature) -> bool:
     return similarity(a, b) >= GROUP_THRESHOLD
+
+
+def stored_clause(sentence: str, date_text: str, lang: str) -> tuple[int, int]:
+    """The span of a stored event's clause in its sentence: the part between strong clause boundaries that
+    holds its time expression (the whole sentence when it has none or the boundaries are not found)."""
+    cuts = sorted(
+        {
+            match.start()
+            for pattern in event_language(lang).clause_boundaries[:STRONG_BOUNDARIES]
+            for match in pattern.finditer(sentence)
+        }
+    )
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0 or not cuts:
+        return 0, len(sentence)
+    start = max((c for c in cuts if c <= at), default=0)
+    end = min((c for c in cuts if c > at), default=len(sentence))
+    return start, end
+
+
+@lru_cache(maxsize=65536)
+def clause_predicate(sentence: str, date_text: str, lang: str) -> tuple[int, Predicate]:
+    """Where a stored event's clause starts in its sentence, and its predicate (cached: a group's reports
+    are compared again with every new article)."""
+    start, end = stored_clause(sentence, date_text, lang)
+    return start, predicate(sentence, lang, start, end) if re.search(r"\w", sentence) else Predicate()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    start: int  # offset in the article
+    entity: int | str
+    kind: str
+    via: str
+    country: int | str | None  # the entity's country (None for a country or when unknown)
+
+
+def happening_terms(
+    sentence: str, sentence_start: int, date_text: str, lang: str, mentions: Iterable[StoredMention]
+) -> tuple[Predicate, StoredMention | None]:
+    """The predicate of a stored event's clause and its main actor (the last actor named before the action
+    word), read again from the stored sentence so that every event, old or new, is read alike."""
+    start, found = clause_predicate(sentence, date_text, lang)
+    at = found.at
+    subject = None
+    if at is not None:
+        before = [
+            m
+            for m in mentions
+            if m.kind in ACTOR_KINDS
+            and m.via != "implied"
+            and sentence_start + start <= m.start < sentence_start + at
+        ]
+        subject = max(before, key=lambda m: m.start) if before else None
+    return found, subject

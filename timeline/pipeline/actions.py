@@ -1,0 +1,191 @@
+"""What happens in a clause: its action (an event type such as attack, retake, meet, thank, announce), read
+from the clause's predicate with a small lexicon per language (timeline/data/events/<lang>.yaml, `actions`)
+and the language-independent types (timeline/data/events/actions.yaml).
+
+Rules:
+- The first word of the clause that names an event type is the clause's action; reporting words ("said",
+  "selon") are transparent: "Russia said it retook Sudzha" is a retake.
+- A speech act (announce, confirm, deny, warn, accuse) may carry the action it reports, the next event type
+  of the clause that is not itself speech ("Moscow announced it had retaken Sudzha": announce, carrying
+  retake). Two reports of one happening may be worded either way; `compatible` says when they agree.
+- Every word found is kept with its span (`Predicate.words`), so a later step can read who says what
+  (speaker, stance) from the same clause.
+
+Plain data, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+REPORTING = "report"  # the type of a transparent reporting word
+
+
+@dataclass(frozen=True, slots=True)
+class ActionWord:
+    """One word (or phrase) of a clause that names an event type, with its absolute span."""
+
+    type: str  # an action type of actions.yaml, or REPORTING
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """The action of a clause (empty when no word names one), the action it carries when it is a speech
+    act, and every action and reporting word found, in text order."""
+
+    action: str = ""
+    carried: str = ""
+    words: tuple[ActionWord, ...] = ()
+
+    @property
+    def at(self) -> int | None:
+        """Where the action's word starts (None without an action)."""
+        return next((w.start for w in self.words if w.type == self.action), None)
+
+    @property
+    def reported(self) -> bool:
+        """Whether a reporting word occurs in the clause (a claim rather than a plain fact)."""
+        return any(w.type == REPORTING for w in self.words)
+
+
+@dataclass(frozen=True)
+class ActionType:
+    name: str
+    category: str
+    speech: bool
+    venue: bool  # a place named with it is where it happens, not a party to it
+
+
+@cache
+def action_types() -> dict[str, ActionType]:
+    data = yaml.safe_load((DATA_DIR / "actions.yaml").read_text(encoding="utf-8"))
+    return {
+        name: ActionType(
+            name, fields["category"], bool(fields.get("speech", False)), bool(fields.get("venue", False))
+        )
+        for name, fields in data.items()
+    }
+
+
+TOKEN = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of one language, indexed by their first token: exact words, prefixes (entries ending in
+    *), and phrases of several tokens (tried first, longest first)."""
+
+    exact: dict[str, str]
+    prefixes: dict[str, str]
+    longest_prefix: int
+    phrases: dict[str, list[tuple[re.Pattern[str], str]]]
+
+
+def _phrase(word: str) -> re.Pattern[str]:
+    prefix = word.endswith("*")
+    escaped = re.escape(word[:-1] if prefix else word)
+    escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+    return re.compile(escaped + (r"[\w-]*" if prefix else "") + r"(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _lexicon(lang: str) -> Lexicon:
+    path = DATA_DIR / f"{lang}.yaml"
+    if not path.exists():
+        raise LookupError(f"no event extraction data for language {lang!r} ({path.name} is missing)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lexicon: dict[str, Iterable[str]] = dict(data.get("actions", {}))
+    lexicon[REPORTING] = data.get("reporting", [])
+    unknown = set(lexicon) - set(action_types()) - {REPORTING}
+    if unknown:
+        raise LookupError(f"{path.name} names unknown action types: {', '.join(sorted(unknown))}")
+    exact: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for name, words in lexicon.items():
+        for word in words:
+            tokens = TOKEN.findall(word.casefold().rstrip("*"))
+            if len(tokens) > 1 or "'" in word or "’" in word:
+                phrases.setdefault(tokens[0], []).append((_phrase(word), name))
+            elif word.endswith("*"):
+                prefixes.setdefault(tokens[0], name)
+            else:
+                exact.setdefault(tokens[0], name)
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: -len(entry[0].pattern))
+    return Lexicon(exact, prefixes, max(map(len, prefixes), default=0), phrases)
+
+
+def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -> list[ActionWord]:
+    """The action and reporting words of text[start:end], in order, with absolute spans. At each word the
+    longest entry wins (a phrase such as "pris le contrôle" over the word "pris")."""
+    lexicon = _lexicon(lang)
+    end = len(text) if end is None else end
+    found: list[ActionWord] = []
+    position = start
+    for token in TOKEN.finditer(text, start, end):
+        if token.start() < position:
+            continue
+        word = token.group().casefold()
+        hit: tuple[int, str] | None = None
+        for pattern, name in lexicon.phrases.get(word, ()):
+            match = pattern.match(text, token.start(), end)
+            if match:
+                hit = (match.end(), name)
+                break
+        if hit is None and word in lexicon.exact:
+            hit = (token.end(), lexicon.exact[word])
+        if hit is None:
+            for size in range(min(len(word), lexicon.longest_prefix), 0, -1):
+                if word[:size] in lexicon.prefixes:
+                    hit = (token.end(), lexicon.prefixes[word[:size]])
+                    break
+        if hit is not None:
+            found.append(ActionWord(hit[1], token.start(), hit[0], text[token.start() : hit[0]]))
+            position = hit[0]
+    return found
+
+
+def predicate(text: str, lang: str, start: int = 0, end: int | None = None) -> Predicate:
+    """The predicate of the clause text[start:end] (see the module docstring)."""
+    words = tuple(action_words(text, lang, start, end))
+    types = action_types()
+    actions = [w for w in words if w.type != REPORTING]
+    if not actions:
+        return Predicate(words=words)
+    main = actions[0]
+    carried = ""
+    if types[main.type].speech:
+        carried = next((w.type for w in actions[1:] if not types[w.type].speech), "")
+    return Predicate(main.type, carried, words)
+
+
+def category_of(predicate: Predicate) -> str | None:
+    """The category an event's action gives (the carried action's when a speech act carries one)."""
+    name = predicate.carried or predicate.action
+    return action_types()[name].category if name else None
+
+
+def places_are_venues(predicate: Predicate) -> bool:
+    """Whether the places of a clause are only where its action happens ("met in Rome")."""
+    return bool(predicate.action) and action_types()[predicate.action].venue
+
+
+def compatible(a_action: str, a_carried: str, b_action: str, b_carried: str) -> bool:
+    """Whether two predicates can report one happening: the same action, or a speech act carrying the
+    other's action ("announced the recapture" and "retook"). An unknown action is compatible with any."""
+    if not a_action or not b_action:
+        return True
+    if a_action == b_action:
+        return True
+    return (a_carried and a_carried == b_action) or (b_carried and b_carried == a_action) or False
