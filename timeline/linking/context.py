@@ -119,6 +119,7 @@ class LanguageContext:
         return _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()) is None
 
     def only_titles_between(self, gap: str) -> bool:
-        """Whether `gap` holds only title words ("président", "foreign minister") and spaces."""
-        words = re.findall(r"[\w'’-]+|[^\w\s]", gap)
+        """Whether `gap` holds only title words ("président", "foreign minister"), spaces and commas
+        ("le porte-parole de la diplomatie ukrainienne, X")."""
+        words = [w for w in re.findall(r"[\w'’-]+|[^\w\s]", gap) if w != ","]
         return len(words) <= 6 and all(w.casefold() in self.title_words for w in words)

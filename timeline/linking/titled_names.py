@@ -37,10 +37,22 @@ def _pattern(cues: tuple[str, ...], titles: frozenset[str], breakers: tuple[str,
     )
 
 
+@cache
+def _appositive(cues: tuple[str, ...]) -> re.Pattern[str]:
+    # The cue, a few more words of the role (any case: "gouverneur par intérim de la région de Koursk"),
+    # a comma, then the name, followed by a comma, a bracket or a lower-case word ("..., Kim Yong-hyun, a
+    # déclaré", "spokesman for the foreign ministry, Heorhiy Tykhy said").
+    return re.compile(
+        rf"(?<![\w.])(?:{_alternation(set(cues))})(?:[ \u00a0]+[^\s,.;:!?«»\"“”()]+){{0,8}},[ \u00a0]+"
+        rf"(?P<name>{_NAME})(?=[ \u00a0]*[,(]|[ \u00a0]+[{_LOWER}])"
+    )
+
+
 def titled_names(
     text: str, context: LanguageContext, mentions: list[Mention], surnames: list[RawMatch]
 ) -> Iterator[NerSpan]:
-    """PER spans for names after a person cue that no mention nor known surname already covers.
+    """PER spans for names after a person cue (or after a role and a comma) that no mention already covers
+    and that are more than a known surname.
 
     Leading title words captured as part of the name ("Secretary of State John Doe" -> "State John
     Doe") are dropped.
@@ -48,7 +60,9 @@ def titled_names(
     if not context.person_cues:
         return
     pattern = _pattern(context.person_cues, context.title_words, context.cue_breakers)
-    for match in pattern.finditer(text):
+    matches = [*pattern.finditer(text), *_appositive(context.person_cues).finditer(text)]
+    seen: set[tuple[int, int]] = set()
+    for match in sorted(matches, key=lambda m: m.start("name")):
         start, end = match.span("name")
         words = match.group("name").split()
         while words and words[0].casefold() in context.title_words:
@@ -59,6 +73,10 @@ def titled_names(
             words = words[:-1]
         if any(word.casefold() in context.not_name_words for word in words):
             continue  # "University Students", an organization
-        if len(words) < 2 or overlapping(mentions, start, end) or overlapping(surnames, start, end):
+        if len(words) < 2 or overlapping(mentions, start, end) or (start, end) in seen:
             continue
+        # A known family name inside a longer full name ("Kim" in "Kim Yong-hyun") names someone else.
+        if any(r.start <= start and end <= r.end for r in surnames):
+            continue
+        seen.add((start, end))
         yield NerSpan(start, end, text[start:end], "PER")

@@ -9,7 +9,8 @@ Rules:
   of the clause that is not itself speech ("Moscow announced it had retaken Sudzha": announce, carrying
   retake). Two reports of one happening may be worded either way; `compatible` says when they agree.
 - Every word found is kept with its span (`Predicate.words`), so a later step can read who says what
-  (speaker, stance) from the same clause.
+  (speaker, stance) from the same clause. The clause's main actor is named before its first predicate word
+  (`Predicate.head`): the speaker of a reported action ("Kyiv said Russia attacked": Kyiv).
 
 Plain data, no Django.
 """
@@ -53,6 +54,12 @@ class Predicate:
         return next((w.start for w in self.words if w.type == self.action), None)
 
     @property
+    def head(self) -> int | None:
+        """Where the clause's first predicate word starts, an action or a reporting word (None without
+        any): its subject is the clause's main actor, the speaker when the clause reports speech."""
+        return self.words[0].start if self.words else None
+
+    @property
     def reported(self) -> bool:
         """Whether a reporting word occurs in the clause (a claim rather than a plain fact)."""
         return any(w.type == REPORTING for w in self.words)
@@ -64,6 +71,7 @@ class ActionType:
     category: str
     speech: bool
     venue: bool  # a place named with it is where it happens, not a party to it
+    family: str  # actions of one family report one happening from either side
 
 
 @cache
@@ -71,7 +79,11 @@ def action_types() -> dict[str, ActionType]:
     data = yaml.safe_load((DATA_DIR / "actions.yaml").read_text(encoding="utf-8"))
     return {
         name: ActionType(
-            name, fields["category"], bool(fields.get("speech", False)), bool(fields.get("venue", False))
+            name,
+            fields["category"],
+            bool(fields.get("speech", False)),
+            bool(fields.get("venue", False)),
+            fields.get("family", name),
         )
         for name, fields in data.items()
     }
@@ -186,6 +198,12 @@ def compatible(a_action: str, a_carried: str, b_action: str, b_carried: str) -> 
     other's action ("announced the recapture" and "retook"). An unknown action is compatible with any."""
     if not a_action or not b_action:
         return True
-    if a_action == b_action:
+    types = action_types()
+    if a_action == b_action or types[a_action].family == types[b_action].family:
         return True
-    return (a_carried and a_carried == b_action) or (b_carried and b_carried == a_action) or False
+    return _same_family(a_carried, b_action) or _same_family(b_carried, a_action)
+
+
+def _same_family(a: str, b: str) -> bool:
+    types = action_types()
+    return bool(a and b) and types[a].family == types[b].family

@@ -12,12 +12,12 @@ Rules, in order:
 - A sentence without an anchor of its own that continues the happening before it in its paragraph (it
   opens like "Speaking after the meeting", "The two ministers", or names one of its actors) takes that
   happening's date; it joins that happening unless it reports another action of its own. Otherwise it
-  becomes an event of the publication day only when it reports a completed action (a past tense) by a
-  named actor: a person who is not a mere complement ("la remarque de M. Trump"), or, in the lead
-  sentence, any country, person or organisation. Other sentences are context.
+  becomes an event of the publication day only when it names an action and reports it as completed (a
+  past tense) by a named actor: a person who is not a mere complement ("la remarque de M. Trump"), or, in
+  the lead sentence, any country, person or organisation. Other sentences are context.
 - An event needs at least one actor in its clause (a clause opening on a relative pronoun also takes the
   noun it refers back to). A person named as the complement of someone else's role ("the envoy of X",
-  "X's chief of staff") is not an actor.
+  "X's chief of staff") or as the source of the report ("according to X", "selon X") is not an actor.
 - Implied countries: the country of a person, a place, or a state body (a ministry, an army) named in the
   clause counts as involved, except a person's when they speak for an international organisation named
   beside them ("NATO Secretary General Mark Rutte"). News agencies imply nothing.
@@ -111,7 +111,10 @@ class EventLanguage:
     continuation: re.Pattern[str]
     role_before: re.Pattern[str]
     role_after: re.Pattern[str]
+    source_before: re.Pattern[str]
     aside_before_date: re.Pattern[str]
+    biography: re.Pattern[str]
+    statistics: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -168,6 +171,13 @@ def event_language(lang: str) -> EventLanguage:
         ),
         # "X's chief of staff".
         role_after=re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}?(?:{roles})(?![\w-])", flags),
+        # "according to X", "selon le ministère": X is the source of the report.
+        source_before=re.compile(
+            rf"(?<![\w-])(?:{_phrases(data.get('source_prefixes', [])) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,3}}$",
+            flags,
+        ),
+        biography=re.compile("|".join(f"(?:{p})" for p in data.get("biography", [])) or "(?!)"),
+        statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
         ),
@@ -195,10 +205,22 @@ def is_dating(timex: Timex) -> bool:
     return timex.type in (TimexType.DATE, TimexType.TIME, TimexType.DURATION)
 
 
-def dates_an_aside(text: str, anchor: Timex, clause_start: int, lang: str) -> bool:
-    """Whether the time expression dates a biographical or statistical aside ("né en 2003")."""
+NUMBER = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
+
+
+def dates_an_aside(text: str, anchor: Timex, clause_start: int, clause_end: int, lang: str) -> bool:
+    """Whether the time expression dates a biographical or statistical aside ("né en 2003", "Tykhy, 39,
+    has been spokesman since 2024", "losses put at 76,000"), or a state rather than a happening ("held by
+    Ukraine since August")."""
+    language = event_language(lang)
     before = text[max(clause_start, anchor.start - 40) : anchor.start]
-    return event_language(lang).aside_before_date.search(before) is not None
+    if language.aside_before_date.search(before):
+        return True
+    clause = text[clause_start:clause_end]
+    if language.biography.search(clause):
+        return True
+    outside_date = clause[: anchor.start - clause_start] + clause[anchor.end - clause_start :]
+    return bool(language.statistics.search(clause) and NUMBER.search(outside_date))
 
 
 def clause_bounds(sentence: Sentence, anchors: Sequence[Timex], lang: str) -> list[tuple[int, int]]:
@@ -247,9 +269,19 @@ def completes_a_role(text: str, mention: Mention, lang: str) -> bool:
     return bool(language.role_before.search(before) or language.role_after.match(after))
 
 
+def is_a_source(text: str, mention: Mention, lang: str) -> bool:
+    """Whether a name is the source of the report ("according to X", "selon X"): not an actor."""
+    before = text[max(0, mention.start - 50) : mention.start]
+    return event_language(lang).source_before.search(before) is not None
+
+
 def actors_of(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
     """The mentions that are actors (or places) of their clause (see `completes_a_role`)."""
-    return [m for m in mentions if m.kind == "location" or not completes_a_role(text, m, lang)]
+    return [
+        m
+        for m in mentions
+        if m.kind == "location" or not (completes_a_role(text, m, lang) or is_a_source(text, m, lang))
+    ]
 
 
 def _speaks_for_international_body(
@@ -289,12 +321,14 @@ def with_implied_countries(
     text: str = "",
     *,
     venues: bool = False,
+    international: frozenset[str] = frozenset(),
 ) -> tuple[EventMention, ...]:
     """The mentions, plus the country of each person, place or state body not already named.
 
     Organisations imply nothing unless they act for their state: a news agency's country (AFP, France) is
     not involved in what it reports. A person speaking for an international organisation named beside
-    them does not bring their own country. With `venues`, places are only where the action happens ("met
+    them does not bring their own country, nor does a person of `international` (introduced so elsewhere
+    in the article). With `venues`, places are only where the action happens ("met
     in Rome") and imply nothing.
     """
     out = [EventMention(m.start, m.end, m.text, m.key, m.kind, m.via) for m in mentions]
@@ -307,10 +341,9 @@ def with_implied_countries(
             continue
         if mention.kind == "location" and venues:
             continue
-        if (
-            mention.kind == "person"
-            and text
-            and _speaks_for_international_body(text, mention, mentions, record)
+        if mention.kind == "person" and (
+            mention.key in international
+            or (text and _speaks_for_international_body(text, mention, mentions, record))
         ):
             continue
         key = f"country:{entity.country_code}"
@@ -318,6 +351,19 @@ def with_implied_countries(
             seen.add(key)
             out.append(EventMention(mention.start, mention.end, mention.text, key, "country", "implied"))
     return tuple(out)
+
+
+def international_persons(
+    text: str, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
+) -> frozenset[str]:
+    """The persons the article introduces as speaking for an international organisation ("NATO Secretary
+    General Mark Rutte"): later mentions ("Rutte said") do not bring their home country either."""
+    return frozenset(
+        m.key
+        for index, m in enumerate(mentions)
+        if m.kind == "person"
+        and _speaks_for_international_body(text, m, mentions[max(0, index - 3) : index + 4], record)
+    )
 
 
 def reports_completed_action(
@@ -342,7 +388,7 @@ def reports_completed_action(
 
 
 def subject_of(mentions: Iterable[EventMention | Mention], at: int | None) -> str:
-    """The key of the clause's main actor: the last actor named before its action word."""
+    """The key of the clause's main actor: the last actor named before its first predicate word."""
     if at is None:
         return ""
     before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end <= at]
@@ -369,7 +415,7 @@ class _Draft:
 
     @property
     def subject(self) -> str:
-        return subject_of(self.mentions, self.predicate.at)
+        return subject_of(self.mentions, self.predicate.head)
 
 
 def _paragraph_of(text: str) -> Callable[[int], int]:
@@ -385,12 +431,13 @@ def _dated_drafts(
     lang: str,
     record: Callable[[str], EntityRecord | None],
     paragraph: int,
+    international: frozenset[str],
 ) -> list[_Draft]:
     drafts = []
     seen: set[tuple[int, int, datetime.date | None, datetime.date | None]] = set()
     for anchor, (start, end) in zip(anchors, clause_bounds(sentence, anchors, lang), strict=True):
         signature = (start, end, anchor.period_start, anchor.period_end)
-        if signature in seen or dates_an_aside(text, anchor, start, lang):
+        if signature in seen or dates_an_aside(text, anchor, start, end, lang):
             continue
         seen.add(signature)
         involved = actors_of(text, clause_mentions(text, mentions, sentence, start, end, lang), lang)
@@ -453,19 +500,17 @@ def _same_happening(
     )
     if not (nested or retold):
         return False
-    if not (_named_in(a.subject, b, record) or _named_in(b.subject, a, record)):
+    if a.subject and b.subject and _acts_for(a.subject, record) != _acts_for(b.subject, record):
         return False
     return bool(a.actors & b.actors)
 
 
-def _named_in(subject: str, draft: _Draft, record: Callable[[str], EntityRecord | None]) -> bool:
-    """Whether a main actor (or the country it acts for) is named in another draft; an unknown one is."""
-    if not subject:
-        return True
-    keys = {m.key for m in draft.mentions}
-    entity = record(subject)
-    country = f"country:{entity.country_code}" if entity is not None and entity.country_code else None
-    return subject in keys or (country is not None and country in keys)
+def _acts_for(key: str, record: Callable[[str], EntityRecord | None]) -> str:
+    """The country an actor acts for (a person's, a ministry's), or the actor itself."""
+    entity = record(key)
+    if entity is None or entity.kind == "country" or not entity.country_code:
+        return key
+    return f"country:{entity.country_code}"
 
 
 def _precision_key(draft: _Draft, published: datetime.date | None) -> tuple:
@@ -533,6 +578,7 @@ def extract_events(
         key=lambda t: t.start,
     )
     paragraph_of = _paragraph_of(text)
+    international = international_persons(text, mentions, record)
     drafts: list[_Draft] = []
     previous: _Draft | None = None  # the last event of the sentence before
     for index, sentence in enumerate(story):
@@ -541,7 +587,7 @@ def extract_events(
         anchors = [t for t in anchors_all if sentence.start <= t.start and t.end <= sentence.end]
         made: list[_Draft] = []
         if anchors:
-            made = _dated_drafts(text, sentence, anchors, mentions, lang, record, paragraph)
+            made = _dated_drafts(text, sentence, anchors, mentions, lang, record, paragraph, international)
         else:
             actors = actors_of(text, in_sentence, lang)
             found = predicate(text, lang, sentence.start, sentence.end)
@@ -549,7 +595,9 @@ def extract_events(
                 sentence,
                 sentence.start,
                 sentence.end,
-                with_implied_countries(actors, record, text, venues=places_are_venues(found)),
+                with_implied_countries(
+                    actors, record, text, venues=places_are_venues(found), international=international
+                ),
                 found,
                 None,
                 paragraph,
@@ -572,6 +620,7 @@ def extract_events(
             elif (
                 published is not None
                 and actors
+                and found.action
                 and reports_completed_action(text, sentence, actors, lang, lead=index == 0)
             ):
                 made = [draft]

@@ -5,8 +5,8 @@ dates, in different words, and say the same thing happened. Entity identities an
 language-independent, so the score compares them:
 - two different actions are never one happening ("thanked" and "announced"; a speech act that carries the
   other's action counts as the same: "announced the recapture" and "retook");
-- two reports whose main actors are each absent from the other report are never one happening (two
-  capitals' separate reactions), a person and the country they act for counting as the same actor;
+- two reports whose main actors differ are never one happening (two capitals' separate reactions), a
+  person or a state body and the country they act for counting as the same actor;
 - otherwise a weighted Jaccard of the entities (a person or place tells more than a country every report
   names), times how well the periods agree, with a small bonus for the same category and for the same
   named action.
@@ -27,6 +27,7 @@ from timeline.pipeline.events import ACTOR_KINDS, event_language
 GROUP_THRESHOLD = 0.5
 KIND_WEIGHT = {"country": 1.0, "person": 2.0, "organization": 1.5, "location": 2.0}
 SAME_ACTION_BONUS = 0.1
+UNKNOWN_ACTION_WEIGHT = 0.8
 # Clause boundaries strong enough to cut a stored sentence without its time expressions: the first ones of
 # each language's list (";", ", which/but/...", " and, ").
 STRONG_BOUNDARIES = 3
@@ -65,13 +66,14 @@ def entity_overlap(a: Signature, b: Signature) -> float:
 
 
 def same_actor(a: Signature, b: Signature) -> bool:
-    """Whether the main actors can be the same: one is unknown, or one report names the other's main actor
-    (or the country it acts for). Two capitals that each react on their own fail this."""
+    """Whether the main actors can be the same: one is unknown, they are the same entity, or they act for
+    the same country (a person, a ministry, the country itself). Two capitals that each react on their own
+    fail this."""
     if a.subject is None or b.subject is None:
         return True
-    named_a = {entity for entity, _kind in a.entities}
-    named_b = {entity for entity, _kind in b.entities}
-    return bool({a.subject, a.subject_country} & named_b) or bool({b.subject, b.subject_country} & named_a)
+    country_a = a.subject_country if a.subject_country is not None else a.subject
+    country_b = b.subject_country if b.subject_country is not None else b.subject
+    return a.subject == b.subject or country_a == country_b
 
 
 def similarity(a: Signature, b: Signature) -> float:
@@ -81,9 +83,12 @@ def similarity(a: Signature, b: Signature) -> float:
     if not compatible(a.action, a.carried, b.action, b.carried) or not same_actor(a, b):
         return 0.0
     bonus = 0.1 if a.category == b.category else 0.0
-    if a.action and b.action:
+    known = bool(a.action) + bool(b.action)
+    if known == 2:
         bonus += SAME_ACTION_BONUS
-    return min(1.0, dates * entity_overlap(a, b) + bonus * dates)
+    # An event whose action was not read may be anything: weaker evidence than two named actions.
+    weight = UNKNOWN_ACTION_WEIGHT if known == 1 else 1.0
+    return min(1.0, weight * (dates * entity_overlap(a, b) + bonus * dates))
 
 
 def same_happening(a: Signature, b: Signature) -> bool:
@@ -128,10 +133,10 @@ class StoredMention:
 def happening_terms(
     sentence: str, sentence_start: int, date_text: str, lang: str, mentions: Iterable[StoredMention]
 ) -> tuple[Predicate, StoredMention | None]:
-    """The predicate of a stored event's clause and its main actor (the last actor named before the action
-    word), read again from the stored sentence so that every event, old or new, is read alike."""
+    """The predicate of a stored event's clause and its main actor (the last actor named before its first
+    predicate word), read again from the stored sentence so that every event, old or new, is read alike."""
     start, found = clause_predicate(sentence, date_text, lang)
-    at = found.at
+    at = found.head
     subject = None
     if at is not None:
         before = [
