@@ -114,6 +114,7 @@ class EventLanguage:
     source_before: re.Pattern[str]
     aside_before_date: re.Pattern[str]
     biography: re.Pattern[str]
+    subject_pronoun: re.Pattern[str]
     statistics: re.Pattern[str]
 
 
@@ -176,6 +177,10 @@ def event_language(lang: str) -> EventLanguage:
             rf"(?<![\w-])(?:{_phrases(data.get('source_prefixes', [])) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,3}}$",
             flags,
         ),
+        subject_pronoun=re.compile(
+            r"^\W*(?:" + ("|".join(map(re.escape, data.get("subject_pronouns", []))) or "(?!)") + r")\b",
+            flags,
+        ),
         biography=re.compile("|".join(f"(?:{p})" for p in data.get("biography", [])) or "(?!)"),
         statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
@@ -220,7 +225,11 @@ def dates_an_aside(text: str, anchor: Timex, clause_start: int, clause_end: int,
     if language.biography.search(clause):
         return True
     outside_date = clause[: anchor.start - clause_start] + clause[anchor.end - clause_start :]
-    return bool(language.statistics.search(clause) and NUMBER.search(outside_date))
+    if not (language.statistics.search(clause) and NUMBER.search(outside_date)):
+        return False
+    # A count of losses is a statistic; a happening that also gives figures ("crossed into the region on
+    # August 6 and now control 1,150 square kilometres") is not.
+    return predicate(text, lang, clause_start, clause_end).action in ("", "kill")
 
 
 def clause_bounds(sentence: Sentence, anchors: Sequence[Timex], lang: str) -> list[tuple[int, int]]:
@@ -432,6 +441,7 @@ def _dated_drafts(
     record: Callable[[str], EntityRecord | None],
     paragraph: int,
     international: frozenset[str],
+    antecedent: Mention | None,
 ) -> list[_Draft]:
     drafts = []
     seen: set[tuple[int, int, datetime.date | None, datetime.date | None]] = set()
@@ -441,17 +451,40 @@ def _dated_drafts(
             continue
         seen.add(signature)
         involved = actors_of(text, clause_mentions(text, mentions, sentence, start, end, lang), lang)
+        found = predicate(text, lang, start, end)
+        involved = _with_antecedent(text, involved, start, end, found, antecedent, lang)
         if not involved:
             continue
-        found = predicate(text, lang, start, end)
         if not found.words and not event_language(lang).past_tense.search(text, start, end):
             continue  # a fragment ("Today, they are ..."): nothing happens in it
-        drafts.append(
-            _Draft(
-                sentence, start, end, with_implied_countries(involved, record, text), found, anchor, paragraph
-            )
+        implied = with_implied_countries(
+            involved, record, text, venues=places_are_venues(found), international=international
         )
+        drafts.append(_Draft(sentence, start, end, implied, found, anchor, paragraph))
     return drafts
+
+
+def _with_antecedent(
+    text: str,
+    involved: list[Mention],
+    start: int,
+    end: int,
+    found: Predicate,
+    antecedent: Mention | None,
+    lang: str,
+) -> list[Mention]:
+    """A clause opening on a subject pronoun ("He declared ...", "Il a affirmé ...") whose predicate has no
+    named subject takes the previous sentence's first actor as its own (kept at that actor's offsets, found
+    "via" the pronoun)."""
+    if antecedent is None or not event_language(lang).subject_pronoun.match(text[start:end]):
+        return involved
+    head = found.head if found.head is not None else end
+    if any(m.kind in ACTOR_KINDS and m.start < head for m in involved):
+        return involved
+    pronoun = Mention(
+        antecedent.start, antecedent.end, antecedent.text, antecedent.key, antecedent.kind, "pronoun"
+    )
+    return [pronoun, *involved]
 
 
 def _continues(text: str, sentence: Sentence, draft: _Draft, previous: _Draft | None, lang: str) -> bool:
@@ -581,16 +614,29 @@ def extract_events(
     international = international_persons(text, mentions, record)
     drafts: list[_Draft] = []
     previous: _Draft | None = None  # the last event of the sentence before
+    antecedent: Mention | None = None  # the first actor of the sentence before, in the same paragraph
     for index, sentence in enumerate(story):
         paragraph = paragraph_of(sentence.start)
+        if index and paragraph_of(story[index - 1].start) != paragraph:
+            antecedent = None
         in_sentence = [m for m in mentions if _inside(m, sentence.start, sentence.end)]
         anchors = [t for t in anchors_all if sentence.start <= t.start and t.end <= sentence.end]
         made: list[_Draft] = []
         if anchors:
-            made = _dated_drafts(text, sentence, anchors, mentions, lang, record, paragraph, international)
+            made = _dated_drafts(
+                text, sentence, anchors, mentions, lang, record, paragraph, international, antecedent
+            )
         else:
-            actors = actors_of(text, in_sentence, lang)
             found = predicate(text, lang, sentence.start, sentence.end)
+            actors = _with_antecedent(
+                text,
+                actors_of(text, in_sentence, lang),
+                sentence.start,
+                sentence.end,
+                found,
+                antecedent,
+                lang,
+            )
             draft = _Draft(
                 sentence,
                 sentence.start,
@@ -631,6 +677,7 @@ def extract_events(
         previous = (
             next((d for d in reversed(made) if d.anchor is not None or d.continues), None) if made else None
         )
+        antecedent = next((m for m in in_sentence if m.kind in ACTOR_KINDS), antecedent)
     return _happenings(drafts, published, text, lang, record)
 
 
