@@ -258,12 +258,15 @@ def test_an_html_page_is_ingested_with_its_metadata(tmp_path):
         datetime.date(2025, 4, 27),
     )
     assert "Home | World" not in article.body
-    event = Event.objects.get(date_start=datetime.date(2025, 4, 26))
+    event = Event.objects.get(date_start=datetime.date(2025, 4, 26), sentence__contains="Gerasimov")
     assert set(event.entities.values_list("name", flat=True)) >= {
         "Vladimir Putin",
         "Valery Gerasimov",
         "Kursk",
     }
+    # Kyiv's denial answers the claim: same day, same card.
+    denial = Event.objects.get(sentence__startswith="Kyiv denied")
+    assert (denial.date_start, denial.group_id) == (event.date_start, event.group_id)
 
 
 def test_a_bad_file_between_good_ones_loses_neither_of_them(tmp_path):

@@ -72,6 +72,7 @@ class ActionType:
     speech: bool
     venue: bool  # a place named with it is where it happens, not a party to it
     family: str  # actions of one family report one happening from either side
+    answer: bool  # confirms or denies what was reported
 
 
 @cache
@@ -84,6 +85,7 @@ def action_types() -> dict[str, ActionType]:
             bool(fields.get("speech", False)),
             bool(fields.get("venue", False)),
             fields.get("family", name),
+            bool(fields.get("answer", False)),
         )
         for name, fields in data.items()
     }

@@ -42,13 +42,22 @@ import yaml
 from timeline.linking.types import EntityRecord, Mention
 from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Sentence
-from timeline.pipeline.actions import Predicate, category_of, compatible, places_are_venues, predicate
+from timeline.pipeline.actions import (
+    Predicate,
+    action_types,
+    category_of,
+    compatible,
+    places_are_venues,
+    predicate,
+)
 from timeline.temporal.types import Precision, Timex, TimexType
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 VAGUE_REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 ACTOR_KINDS = {"person", "country", "organization"}
 IMPLYING_KINDS = {"person", "location"}
+# How many days before publication an article's lead may date its news.
+NEWS_DAY_REACH = 3
 # How far (characters) a person and the international organisation they speak for may stand apart.
 ROLE_REACH = 70
 
@@ -115,6 +124,8 @@ class EventLanguage:
     aside_before_date: re.Pattern[str]
     biography: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
+    relative_to_event: re.Pattern[str]
+    background: re.Pattern[str]
     statistics: re.Pattern[str]
 
 
@@ -177,6 +188,8 @@ def event_language(lang: str) -> EventLanguage:
             rf"(?<![\w-])(?:{_phrases(data.get('source_prefixes', [])) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,3}}$",
             flags,
         ),
+        background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
+        relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
         subject_pronoun=re.compile(
             r"^\W*(?:" + ("|".join(map(re.escape, data.get("subject_pronouns", []))) or "(?!)") + r")\b",
             flags,
@@ -224,12 +237,24 @@ def dates_an_aside(text: str, anchor: Timex, clause_start: int, clause_end: int,
     clause = text[clause_start:clause_end]
     if language.biography.search(clause):
         return True
-    outside_date = clause[: anchor.start - clause_start] + clause[anchor.end - clause_start :]
-    if not (language.statistics.search(clause) and NUMBER.search(outside_date)):
+    outside_date = (
+        text[clause_start : anchor.start] + " " * (anchor.end - anchor.start) + text[anchor.end : clause_end]
+    )
+    return is_a_statistic(outside_date, predicate(text, lang, clause_start, clause_end), clause_start, lang)
+
+
+def is_a_statistic(clause: str, found: Predicate, offset: int, lang: str) -> bool:
+    """Whether a clause gives figures (losses, estimates, areas) rather than a happening: it holds a
+    statistics word and a number, and no action is named before that number ("crossed into the region on
+    August 6 and now control 1,150 square kilometres" is a happening; "losses put at 76,000 killed and
+    wounded" is not)."""
+    if not event_language(lang).statistics.search(clause):
         return False
-    # A count of losses is a statistic; a happening that also gives figures ("crossed into the region on
-    # August 6 and now control 1,150 square kilometres") is not.
-    return predicate(text, lang, clause_start, clause_end).action in ("", "kill")
+    number = NUMBER.search(clause)
+    if number is None:
+        return False
+    at = found.at
+    return at is None or at - offset > number.start()
 
 
 def clause_bounds(sentence: Sentence, anchors: Sequence[Timex], lang: str) -> list[tuple[int, int]]:
@@ -376,23 +401,19 @@ def international_persons(
 
 
 def reports_completed_action(
-    text: str, sentence: Sentence, mentions: Sequence[Mention], lang: str, *, lead: bool
+    text: str, sentence: Sentence, mentions: Sequence[Mention], found: Predicate, lang: str
 ) -> bool:
-    """Whether a sentence without a date of its own reports an action of a named actor."""
+    """Whether a sentence without a date of its own reports, in a past tense, an action of a named actor:
+    an actor named before the action word who is not a mere complement ("la remarque de M. Trump")."""
     language = event_language(lang)
-    verb = language.past_tense.search(sentence.text)
-    if verb is None:
+    at = found.at
+    if at is None or not language.past_tense.search(sentence.text):
         return False
-    verb_at = sentence.start + verb.start()
     for mention in mentions:
-        if not (sentence.start <= mention.start < verb_at):
+        if mention.kind not in ACTOR_KINDS or not (sentence.start <= mention.start < at):
             continue
-        if lead and mention.kind in ACTOR_KINDS:
+        if not language.complement_before.search(text[sentence.start : mention.start]):
             return True
-        if mention.kind == "person":
-            preceding = text[sentence.start : mention.start]
-            if not language.complement_before.search(preceding):
-                return True
     return False
 
 
@@ -417,6 +438,7 @@ class _Draft:
     paragraph: int
     happening: int = -1
     continues: _Draft | None = None  # the draft whose date an undated continuation takes
+    news: Timex | None = None  # for an undated report of the article's news: the news day
 
     @property
     def actors(self) -> frozenset[str]:
@@ -428,7 +450,8 @@ class _Draft:
 
 
 def _paragraph_of(text: str) -> Callable[[int], int]:
-    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    """The number of the paragraph (non-blank line) an offset is in."""
+    breaks = [m.start() for m in re.finditer(r"\n[\s]*", text)]
     return lambda offset: bisect.bisect_right(breaks, offset)
 
 
@@ -455,8 +478,8 @@ def _dated_drafts(
         involved = _with_antecedent(text, involved, start, end, found, antecedent, lang)
         if not involved:
             continue
-        if not found.words and not event_language(lang).past_tense.search(text, start, end):
-            continue  # a fragment ("Today, they are ..."): nothing happens in it
+        if not found.words:
+            continue  # a fragment ("Today, they are ..."): nothing is said to happen in it
         implied = with_implied_countries(
             involved, record, text, venues=places_are_venues(found), international=international
         )
@@ -487,14 +510,24 @@ def _with_antecedent(
     return [pronoun, *involved]
 
 
-def _continues(text: str, sentence: Sentence, draft: _Draft, previous: _Draft | None, lang: str) -> bool:
-    """Whether an undated sentence continues the dated happening of the sentence before it: it opens like a
-    continuation ("Speaking after the meeting", "The two ministers"), or the same main actor goes on with
-    a compatible action in a past tense."""
-    if previous is None or previous.anchor is None or previous.paragraph != draft.paragraph:
+def _continues(
+    text: str, sentence: Sentence, draft: _Draft, previous: _Draft | None, lang: str, *, adjacent: bool
+) -> bool:
+    """Whether an undated sentence continues the last dated happening: it opens like a continuation
+    ("Speaking after the meeting", "The two ministers"; in the same or the next paragraph), it follows
+    that happening's sentence and only reports speech ("X told Y that ..."), or, in the same paragraph,
+    the same main actor goes on with a compatible action in a past tense."""
+    if previous is None:
         return False
+    distance = draft.paragraph - previous.paragraph
     if event_language(lang).continuation.match(sentence.text):
+        return distance <= 1
+    if adjacent and draft.actors and not draft.predicate.action and draft.predicate.reported:
         return True
+    if distance <= 1 and _answers(draft.predicate):
+        return True
+    if distance:
+        return False
     subject, before = draft.subject, previous.subject
     if not subject or subject != before:
         return False
@@ -505,10 +538,40 @@ def _continues(text: str, sentence: Sentence, draft: _Draft, previous: _Draft | 
     )
 
 
+def _news_day(
+    story: Sequence[Sentence], anchors: Sequence[Timex], published: datetime.date | None
+) -> Timex | None:
+    """The day the article reports as its news, when its lead dates it a few days before publication
+    ("MOSCOW, April 27 - ... said on Saturday"): undated reports of the article then belong to that day,
+    not to the publication day. None when the news is the publication day's."""
+    if published is None or not story:
+        return None
+    lead = story[0]
+    for anchor in anchors:
+        if not (lead.start <= anchor.start < lead.end) or anchor.period_start != anchor.period_end:
+            continue
+        assert anchor.period_start is not None
+        if 0 < (published - anchor.period_start).days <= NEWS_DAY_REACH:
+            return anchor
+        return None
+    return None
+
+
+def _answers(found: Predicate) -> bool:
+    """Whether a clause answers what was just reported ("Kyiv denied it", "Moscou a démenti"): its action
+    confirms or denies."""
+    return bool(found.action) and action_types()[found.action].answer
+
+
+def _dating_anchor(draft: _Draft) -> Timex | None:
+    """The time expression that dates a draft: its own, or that of the happening it continues."""
+    while draft.anchor is None and draft.continues is not None:
+        draft = draft.continues
+    return draft.anchor if draft.anchor is not None else draft.news
+
+
 def _span(draft: _Draft, published: datetime.date | None) -> tuple[datetime.date, datetime.date] | None:
-    anchor = (
-        draft.anchor if draft.anchor is not None else (draft.continues.anchor if draft.continues else None)
-    )
+    anchor = _dating_anchor(draft)
     if anchor is not None:
         assert anchor.period_start is not None and anchor.period_end is not None
         return anchor.period_start, anchor.period_end
@@ -556,12 +619,8 @@ def _precision_key(draft: _Draft, published: datetime.date | None) -> tuple:
 def _finish(
     draft: _Draft, lead: _Draft, published: datetime.date | None, text: str, lang: str
 ) -> ExtractedEvent:
-    source_anchor = (
-        lead.anchor if lead.anchor is not None else (lead.continues.anchor if lead.continues else None)
-    )
-    own_anchor = (
-        draft.anchor if draft.anchor is not None else (draft.continues.anchor if draft.continues else None)
-    )
+    source_anchor = _dating_anchor(lead)
+    own_anchor = _dating_anchor(draft)
     if source_anchor is not None:
         assert source_anchor.period_start is not None and source_anchor.period_end is not None
         start, end = source_anchor.period_start, source_anchor.period_end
@@ -606,14 +665,21 @@ def extract_events(
     structure = document_structure(text, sentences, lang)
     story = structure.story_sentences(sentences, text)
     mentions = [m for m in mentions if not structure.overlaps_aside(m.start, m.end)]
+    relative = event_language(lang).relative_to_event
     anchors_all = sorted(
-        (t for t in timexes if is_dating(t) and not structure.overlaps_aside(t.start, t.end)),
+        (
+            t
+            for t in timexes
+            if is_dating(t) and not structure.overlaps_aside(t.start, t.end) and not relative.search(t.text)
+        ),
         key=lambda t: t.start,
     )
     paragraph_of = _paragraph_of(text)
     international = international_persons(text, mentions, record)
+    news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
-    previous: _Draft | None = None  # the last event of the sentence before
+    previous: _Draft | None = None  # the last dated draft
+    previous_index = -1  # the sentence that made it
     antecedent: Mention | None = None  # the first actor of the sentence before, in the same paragraph
     for index, sentence in enumerate(story):
         paragraph = paragraph_of(sentence.start)
@@ -628,55 +694,39 @@ def extract_events(
             )
         else:
             found = predicate(text, lang, sentence.start, sentence.end)
-            actors = _with_antecedent(
-                text,
-                actors_of(text, in_sentence, lang),
-                sentence.start,
-                sentence.end,
-                found,
-                antecedent,
-                lang,
+            actors = actors_of(text, in_sentence, lang)
+            actors = _with_antecedent(text, actors, sentence.start, sentence.end, found, antecedent, lang)
+            implied = with_implied_countries(
+                actors, record, text, venues=places_are_venues(found), international=international
             )
-            draft = _Draft(
-                sentence,
-                sentence.start,
-                sentence.end,
-                with_implied_countries(
-                    actors, record, text, venues=places_are_venues(found), international=international
-                ),
-                found,
-                None,
-                paragraph,
-            )
-            if _continues(text, sentence, draft, previous, lang):
+            draft = _Draft(sentence, sentence.start, sentence.end, implied, found, None, paragraph)
+            if _continues(text, sentence, draft, previous, lang, adjacent=previous_index == index - 1):
                 assert previous is not None
                 draft.continues = previous
+                pa, pb = draft.predicate, previous.predicate
                 if (
-                    not draft.predicate.action
-                    or compatible(
-                        draft.predicate.action,
-                        draft.predicate.carried,
-                        previous.predicate.action,
-                        previous.predicate.carried,
-                    )
+                    not pa.action
                     or not draft.actors
+                    or _answers(pa)
+                    or compatible(pa.action, pa.carried, pb.action, pb.carried)
                 ):
                     draft.happening = previous.happening
                 made = [draft]
             elif (
                 published is not None
-                and actors
-                and found.action
-                and reports_completed_action(text, sentence, actors, lang, lead=index == 0)
+                and reports_completed_action(text, sentence, actors, found, lang)
+                and not event_language(lang).background.search(sentence.text)
+                and not is_a_statistic(sentence.text, found, sentence.start, lang)
             ):
+                draft.news = news
                 made = [draft]
         for draft in made:
             if draft.happening < 0:
                 draft.happening = len({d.happening for d in drafts}) + 1000  # provisional, renumbered below
             drafts.append(draft)
-        previous = (
-            next((d for d in reversed(made) if d.anchor is not None or d.continues), None) if made else None
-        )
+        dated = [d for d in made if d.anchor is not None or d.continues is not None]
+        if dated:
+            previous, previous_index = dated[-1], index
         antecedent = next((m for m in in_sentence if m.kind in ACTOR_KINDS), antecedent)
     return _happenings(drafts, published, text, lang, record)
 
