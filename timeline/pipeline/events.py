@@ -43,6 +43,7 @@ from timeline.linking.types import EntityRecord, Mention
 from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Sentence
 from timeline.pipeline.actions import (
+    REPORTING,
     Predicate,
     action_types,
     category_of,
@@ -480,11 +481,50 @@ def _dated_drafts(
             continue
         if not found.words:
             continue  # a fragment ("Today, they are ..."): nothing is said to happen in it
-        implied = with_implied_countries(
-            involved, record, text, venues=places_are_venues(found), international=international
-        )
-        drafts.append(_Draft(sentence, start, end, implied, found, anchor, paragraph))
+        cut = second_predicate(text, found, start, lang)
+        parts = [(start, end, involved, found)]
+        if cut is not None:
+            head = predicate(text, lang, start, cut)
+            tail = predicate(text, lang, cut, end)
+            subject = [m for m in involved if m.kind in ACTOR_KINDS and m.end <= (head.head or cut)][-1:]
+            tail_actors = subject + [m for m in involved if m.start >= cut and m not in subject]
+            head_actors = [m for m in involved if m.start < cut]
+            parts = [(start, cut, head_actors, head), (cut, end, tail_actors, tail)]
+        for part_start, part_end, actors, part in parts:
+            implied = with_implied_countries(
+                actors, record, text, venues=places_are_venues(part), international=international
+            )
+            drafts.append(_Draft(sentence, part_start, part_end, implied, part, anchor, paragraph))
     return drafts
+
+
+SECOND_PREDICATE_GAP = re.compile(r",\s+(?:(?:and|et)\s+)?(?:[\w'’-]+\s+){0,5}$")
+
+
+def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int | None:
+    """Where a clause goes on with a second, different action of the same subject ("told Putin that Kursk
+    had been liberated, and for the first time acknowledged that ..."; "a affirmé que ..., reconnaissant
+    ..."): the offset of the comma before it, or None. Actions it carries or shares a family with are the
+    same happening told at length, not a second one."""
+    if not found.action:
+        return None
+    types = action_types()
+    main = types[found.action]
+    after_main = False
+    for word in found.words:
+        if word.type == found.action and not after_main:
+            after_main = True
+            continue
+        if not after_main or word.type == REPORTING or word.type == found.carried:
+            continue
+        if types[word.type].family == main.family:
+            continue
+        gap = SECOND_PREDICATE_GAP.search(text, max(start, word.start - 60), word.start)
+        if gap is not None and not any(
+            start <= w.start < word.start and w.start > gap.start() for w in found.words if w is not word
+        ):
+            return gap.start()
+    return None
 
 
 def _with_antecedent(
@@ -601,6 +641,15 @@ def _same_happening(
     return bool(a.actors & b.actors)
 
 
+def _nested(
+    a: tuple[datetime.date, datetime.date] | None, b: tuple[datetime.date, datetime.date] | None
+) -> bool:
+    """Whether one period holds the other."""
+    if a is None or b is None:
+        return False
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
 def _acts_for(key: str, record: Callable[[str], EntityRecord | None]) -> str:
     """The country an actor acts for (a person's, a ministry's), or the actor itself."""
     entity = record(key)
@@ -700,14 +749,16 @@ def extract_events(
                 actors, record, text, venues=places_are_venues(found), international=international
             )
             draft = _Draft(sentence, sentence.start, sentence.end, implied, found, None, paragraph)
-            if _continues(text, sentence, draft, previous, lang, adjacent=previous_index == index - 1):
+            if event_language(lang).background.search(sentence.text):
+                pass  # what has or has not happened so far: context
+            elif _continues(text, sentence, draft, previous, lang, adjacent=previous_index == index - 1):
                 assert previous is not None
                 draft.continues = previous
                 pa, pb = draft.predicate, previous.predicate
-                if (
+                # An answer finds the happening it answers later (see _happenings).
+                if not _answers(pa) and (
                     not pa.action
                     or not draft.actors
-                    or _answers(pa)
                     or compatible(pa.action, pa.carried, pb.action, pb.carried)
                 ):
                     draft.happening = previous.happening
@@ -715,7 +766,6 @@ def extract_events(
             elif (
                 published is not None
                 and reports_completed_action(text, sentence, actors, found, lang)
-                and not event_language(lang).background.search(sentence.text)
                 and not is_a_statistic(sentence.text, found, sentence.start, lang)
             ):
                 draft.news = news
@@ -758,6 +808,23 @@ def _happenings(
                 continue
             if any(_same_happening(a, b, published, record) for a in groups[first] for b in groups[second]):
                 merged[find(second)] = find(first)
+    # An answer (a denial, a confirmation) belongs to the happening it answers: the article's lead
+    # happening when it fits ("the Kremlin dismissed the report"), else the nearest one before it.
+    for index, draft in enumerate(drafts):
+        if not _answers(draft.predicate):
+            continue
+        span = _span(draft, published)
+        fits = [
+            d
+            for d in drafts[:index]
+            if not _answers(d.predicate)
+            and (span == _span(d, published) or _nested(span, _span(d, published)))
+        ]
+        if not fits:
+            continue
+        claim = fits[0] if fits[0] is drafts[0] else fits[-1]
+        if claim is drafts[0] or draft.paragraph - claim.paragraph <= 1:
+            merged[find(parent[id(draft)])] = find(parent[id(claim)])
     numbering: dict[int, int] = {}
     for draft in drafts:
         draft.happening = numbering.setdefault(find(parent[id(draft)]), len(numbering))
