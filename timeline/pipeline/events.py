@@ -249,13 +249,13 @@ def is_a_statistic(clause: str, found: Predicate, offset: int, lang: str) -> boo
     statistics word and a number, and no action is named before that number ("crossed into the region on
     August 6 and now control 1,150 square kilometres" is a happening; "losses put at 76,000 killed and
     wounded" is not)."""
-    if not event_language(lang).statistics.search(clause):
-        return False
+    cue = event_language(lang).statistics.search(clause)
     number = NUMBER.search(clause)
-    if number is None:
+    if cue is None or number is None:
         return False
-    at = found.at
-    return at is None or at - offset > number.start()
+    at = None if found.at is None else found.at - offset
+    # An estimate of what happened ("Kyiv estimates that Pyongyang deployed 11,000") is a statistic too.
+    return at is None or at > number.start() or cue.start() < at
 
 
 def clause_bounds(sentence: Sentence, anchors: Sequence[Timex], lang: str) -> list[tuple[int, int]]:
@@ -469,6 +469,15 @@ def _dated_drafts(
 ) -> list[_Draft]:
     drafts = []
     seen: set[tuple[int, int, datetime.date | None, datetime.date | None]] = set()
+    # A date that only starts a state ("held since August") or a biography ("born in 1952") does not
+    # even cut the sentence into clauses; nor does the speaker's "today" inside a quotation.
+    language = event_language(lang)
+    anchors = [
+        a
+        for a in anchors
+        if not language.aside_before_date.search(text[max(sentence.start, a.start - 40) : a.start])
+        and not (a.from_dct and _inside_quotation(text, sentence.start, a.start))
+    ]
     for anchor, (start, end) in zip(anchors, clause_bounds(sentence, anchors, lang), strict=True):
         signature = (start, end, anchor.period_start, anchor.period_end)
         if signature in seen or dates_an_aside(text, anchor, start, end, lang):
@@ -525,6 +534,16 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
         ):
             return gap.start()
     return None
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Whether an offset lies inside a quotation opened since `start` (« », “ ”, or straight quotes)."""
+    before = text[start:at]
+    return (
+        before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+        or before.count('"') % 2 == 1
+    )
 
 
 def _with_antecedent(

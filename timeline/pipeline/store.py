@@ -14,6 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
+from timeline.linking.transliteration import name_key, same_person
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
@@ -22,7 +23,7 @@ from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, StoredMention
 from timeline.temporal.types import Timex
 
 # Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
-ALIAS_VIAS = {"alias", "ner", "surname"}
+ALIAS_VIAS = {"alias", "ner", "surname", "title"}
 REPORTS_PER_GROUP = 8
 
 
@@ -52,6 +53,8 @@ class EntityStore:
             if entity is None:
                 # Merged into another entity by an editor: its name lives on as that entity's alias.
                 entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
+            if entity is None and record.kind == "person":
+                entity = person_of_another_spelling(record)
         if entity is not None:
             return entity
         country = None
@@ -75,6 +78,30 @@ class EntityStore:
             ignore_conflicts=True,
         )
         return entity
+
+
+def person_of_another_spelling(record: EntityRecord) -> Entity | None:
+    """A stored person whose name or alias is another transliteration of this new person's name ("Oleksandr
+    Syrskyi" stored from an English report, "Alexandre Syrsky" met in a French one): one entity."""
+    surname = name_key(record.name).split()[-1:]
+    if not surname:
+        return None
+    names = Entity.objects.filter(kind="person").values_list("id", "name")
+    aliases = EntityAlias.objects.filter(entity__kind="person").values_list("entity_id", "name")
+    for entity_id, name in [*names, *aliases]:
+        if name_key(name).endswith(surname[0]) and same_person(name, record.name):
+            entity = Entity.objects.get(pk=entity_id)
+            if entity.country_id is None and record.country_code:  # this report states it
+                entity.country = Entity.objects.filter(iso_code=record.country_code).first()
+                entity.save(update_fields=["country"])
+            EntityAlias.objects.get_or_create(entity=entity, name=record.name[:200], language=lang_of(record))
+            return entity
+    return None
+
+
+def lang_of(record: EntityRecord) -> str:
+    """The language a new person's record was first met in (its aliases are keyed by it)."""
+    return next(iter(record.aliases), "")
 
 
 def _country_record(code: str) -> EntityRecord | None:
