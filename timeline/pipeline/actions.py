@@ -191,8 +191,11 @@ def category_of(predicate: Predicate) -> str | None:
 
 
 def places_are_venues(predicate: Predicate) -> bool:
-    """Whether the places of a clause are only where its action happens ("met in Rome")."""
-    return bool(predicate.action) and action_types()[predicate.action].venue
+    """Whether the places of a clause are only where its action happens ("met in Rome", "said in
+    Brussels": where one speaks is no party to what one says)."""
+    if not predicate.action:
+        return predicate.reported
+    return action_types()[predicate.action].venue
 
 
 def compatible(a_action: str, a_carried: str, b_action: str, b_carried: str) -> bool:

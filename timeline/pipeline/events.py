@@ -127,6 +127,9 @@ class EventLanguage:
     subject_pronoun: re.Pattern[str]
     relative_to_event: re.Pattern[str]
     background: re.Pattern[str]
+    answer_object: re.Pattern[str]
+    setting_before: re.Pattern[str]
+    possessive_opener: re.Pattern[str]
     statistics: re.Pattern[str]
 
 
@@ -187,6 +190,17 @@ def event_language(lang: str) -> EventLanguage:
         # "according to X", "selon le ministère": X is the source of the report.
         source_before=re.compile(
             rf"(?<![\w-])(?:{_phrases(data.get('source_prefixes', [])) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,3}}$",
+            flags,
+        ),
+        setting_before=re.compile(
+            r"(?:^|[\s,(])(?:"
+            + ("|".join(map(re.escape, data.get("setting_prefixes", []))) or "(?!)")
+            + r")\s+$",
+            flags,
+        ),
+        answer_object=re.compile("|".join(data.get("answer_objects", [])) or "(?!)", flags),
+        possessive_opener=re.compile(
+            r"^\W*(?:" + ("|".join(map(re.escape, data.get("possessive_openers", []))) or "(?!)") + r")\b",
             flags,
         ),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
@@ -310,8 +324,21 @@ def is_a_source(text: str, mention: Mention, lang: str) -> bool:
     return event_language(lang).source_before.search(before) is not None
 
 
-def actors_of(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
-    """The mentions that are actors (or places) of their clause (see `completes_a_role`)."""
+def actors_of(text: str, mentions: Sequence[Mention], lang: str, head: int | None = None) -> list[Mention]:
+    """The mentions that are actors (or places) of their clause (see `completes_a_role`); a place named
+    before the predicate (`head`) after a locative ("À Bruxelles, ...") is the clause's setting and is
+    left out."""
+    language = event_language(lang)
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.kind == "location"
+            and head is not None
+            and m.end <= head
+            and language.setting_before.search(text[max(0, m.start - 12) : m.start])
+        )
+    ]
     return [
         m
         for m in mentions
@@ -483,8 +510,10 @@ def _dated_drafts(
         if signature in seen or dates_an_aside(text, anchor, start, end, lang):
             continue
         seen.add(signature)
-        involved = actors_of(text, clause_mentions(text, mentions, sentence, start, end, lang), lang)
         found = predicate(text, lang, start, end)
+        involved = actors_of(
+            text, clause_mentions(text, mentions, sentence, start, end, lang), lang, found.head
+        )
         involved = _with_antecedent(text, involved, start, end, found, antecedent, lang)
         if not involved:
             continue
@@ -498,7 +527,8 @@ def _dated_drafts(
             subject = [m for m in involved if m.kind in ACTOR_KINDS and m.end <= (head.head or cut)][-1:]
             tail_actors = subject + [m for m in involved if m.start >= cut and m not in subject]
             head_actors = [m for m in involved if m.start < cut]
-            parts = [(start, cut, head_actors, head), (cut, end, tail_actors, tail)]
+            if head_actors and tail_actors:
+                parts = [(start, cut, head_actors, head), (cut, end, tail_actors, tail)]
         for part_start, part_end, actors, part in parts:
             implied = with_implied_countries(
                 actors, record, text, venues=places_are_venues(part), international=international
@@ -507,7 +537,8 @@ def _dated_drafts(
     return drafts
 
 
-SECOND_PREDICATE_GAP = re.compile(r",\s+(?:(?:and|et)\s+)?(?:[\w'’-]+\s+){0,5}$")
+# Between the comma and the second action: only lower-case words (no new subject, no name).
+SECOND_PREDICATE_GAP = re.compile(r",\s+(?:(?:and|et)\s+)?(?:[a-zß-ÿ'’-]+\s+){0,5}$")
 
 
 def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int | None:
@@ -558,7 +589,15 @@ def _with_antecedent(
     """A clause opening on a subject pronoun ("He declared ...", "Il a affirmé ...") whose predicate has no
     named subject takes the previous sentence's first actor as its own (kept at that actor's offsets, found
     "via" the pronoun)."""
-    if antecedent is None or not event_language(lang).subject_pronoun.match(text[start:end]):
+    language = event_language(lang)
+    if antecedent is None:
+        return involved
+    if language.possessive_opener.match(text[start:end]):  # "Son vice-ministre, X, ...": X and whose
+        owner = Mention(
+            antecedent.start, antecedent.end, antecedent.text, antecedent.key, antecedent.kind, "pronoun"
+        )
+        return [owner, *involved] if all(m.key != owner.key for m in involved) else involved
+    if not language.subject_pronoun.match(text[start:end]):
         return involved
     head = found.head if found.head is not None else end
     if any(m.kind in ACTOR_KINDS and m.start < head for m in involved):
@@ -583,7 +622,7 @@ def _continues(
         return distance <= 1
     if adjacent and draft.actors and not draft.predicate.action and draft.predicate.reported:
         return True
-    if distance <= 1 and _answers(draft.predicate):
+    if distance <= 1 and _answers(draft.predicate, text, lang):
         return True
     if distance:
         return False
@@ -616,10 +655,13 @@ def _news_day(
     return None
 
 
-def _answers(found: Predicate) -> bool:
-    """Whether a clause answers what was just reported ("Kyiv denied it", "Moscou a démenti"): its action
-    confirms or denies."""
-    return bool(found.action) and action_types()[found.action].answer
+def _answers(found: Predicate, text: str, lang: str) -> bool:
+    """Whether a clause answers what was just reported: it confirms or denies, and points back at the
+    report or at nothing ("Kyiv denied the claim", "Moscou a démenti.", "rejected it within hours")."""
+    if not found.action or not action_types()[found.action].answer:
+        return False
+    word = next(w for w in found.words if w.type == found.action)
+    return event_language(lang).answer_object.search(text[word.end : word.end + 60]) is not None
 
 
 def _dating_anchor(draft: _Draft) -> Timex | None:
@@ -762,7 +804,7 @@ def extract_events(
             )
         else:
             found = predicate(text, lang, sentence.start, sentence.end)
-            actors = actors_of(text, in_sentence, lang)
+            actors = actors_of(text, in_sentence, lang, found.head)
             actors = _with_antecedent(text, actors, sentence.start, sentence.end, found, antecedent, lang)
             implied = with_implied_countries(
                 actors, record, text, venues=places_are_venues(found), international=international
@@ -775,7 +817,7 @@ def extract_events(
                 draft.continues = previous
                 pa, pb = draft.predicate, previous.predicate
                 # An answer finds the happening it answers later (see _happenings).
-                if not _answers(pa) and (
+                if not _answers(pa, text, lang) and (
                     not pa.action
                     or not draft.actors
                     or compatible(pa.action, pa.carried, pb.action, pb.carried)
@@ -830,13 +872,13 @@ def _happenings(
     # An answer (a denial, a confirmation) belongs to the happening it answers: the article's lead
     # happening when it fits ("the Kremlin dismissed the report"), else the nearest one before it.
     for index, draft in enumerate(drafts):
-        if not _answers(draft.predicate):
+        if not _answers(draft.predicate, text, lang):
             continue
         span = _span(draft, published)
         fits = [
             d
             for d in drafts[:index]
-            if not _answers(d.predicate)
+            if not _answers(d.predicate, text, lang)
             and (span == _span(d, published) or _nested(span, _span(d, published)))
         ]
         if not fits:
