@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import yaml
 
@@ -57,6 +58,21 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 VAGUE_REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 ACTOR_KINDS = {"person", "country", "organization"}
 IMPLYING_KINDS = {"person", "location"}
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def via(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Span)
+
 # How many days before publication an article's lead may date its news.
 NEWS_DAY_REACH = 3
 # How far (characters) a person and the international organisation they speak for may stand apart.
@@ -445,12 +461,32 @@ def reports_completed_action(
     return False
 
 
-def subject_of(mentions: Iterable[EventMention | Mention], at: int | None) -> str:
-    """The key of the clause's main actor: the last actor named before its first predicate word."""
+POSSESSIVE = re.compile(r"^['’]s?\b")
+
+
+def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offset: int = 0) -> M | None:
+    """The clause's main actor: the first actor named before its first predicate word (at `at` in
+    `text`; mention offsets minus `offset` are positions in `text`) that is neither an owner ("Russia's
+    top general"), an adjective ("le ministère sud-coréen"), nor a complement ("after talks with X");
+    else the first owner or adjective ("Ukrainian forces crossed": Ukraine)."""
     if at is None:
-        return ""
-    before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end <= at]
-    return before[-1].key if before else ""
+        return None
+    language = event_language(lang)
+    before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end - offset <= at]
+    owners = []
+    for mention in before:
+        start, end = mention.start - offset, mention.end - offset
+        if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym":
+            owners.append(mention)
+        elif not language.complement_before.search(text[max(0, start - 40) : start]):
+            return mention
+    return owners[0] if owners else None
+
+
+def subject_of(text: str, mentions: Iterable[EventMention | Mention], at: int | None, lang: str) -> str:
+    """The key of the clause's main actor (see `main_actor`), "" when none is named."""
+    found = main_actor(text, mentions, at, lang)
+    return found.key if found is not None else ""
 
 
 @dataclass
@@ -467,14 +503,11 @@ class _Draft:
     happening: int = -1
     continues: _Draft | None = None  # the draft whose date an undated continuation takes
     news: Timex | None = None  # for an undated report of the article's news: the news day
+    subject: str = ""  # the key of the main actor
 
     @property
     def actors(self) -> frozenset[str]:
         return frozenset(m.key for m in self.mentions if m.via != "implied" and m.kind in ACTOR_KINDS)
-
-    @property
-    def subject(self) -> str:
-        return subject_of(self.mentions, self.predicate.head)
 
 
 def _paragraph_of(text: str) -> Callable[[int], int]:
@@ -533,7 +566,10 @@ def _dated_drafts(
             implied = with_implied_countries(
                 actors, record, text, venues=places_are_venues(part), international=international
             )
-            drafts.append(_Draft(sentence, part_start, part_end, implied, part, anchor, paragraph))
+            subject = subject_of(text, implied, part.head, lang)
+            drafts.append(
+                _Draft(sentence, part_start, part_end, implied, part, anchor, paragraph, subject=subject)
+            )
     return drafts
 
 
@@ -809,7 +845,10 @@ def extract_events(
             implied = with_implied_countries(
                 actors, record, text, venues=places_are_venues(found), international=international
             )
-            draft = _Draft(sentence, sentence.start, sentence.end, implied, found, None, paragraph)
+            subject = subject_of(text, implied, found.head, lang)
+            draft = _Draft(
+                sentence, sentence.start, sentence.end, implied, found, None, paragraph, subject=subject
+            )
             if event_language(lang).background.search(sentence.text):
                 pass  # what has or has not happened so far: context
             elif _continues(text, sentence, draft, previous, lang, adjacent=previous_index == index - 1):

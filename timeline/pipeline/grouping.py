@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.pipeline.actions import Predicate, compatible, predicate
-from timeline.pipeline.events import ACTOR_KINDS, event_language
+from timeline.pipeline.events import event_language, main_actor
 
 # Two events whose score reaches this are grouped. Chosen on the demo corpus (README: grouping).
 GROUP_THRESHOLD = 0.5
@@ -124,6 +124,7 @@ def clause_predicate(sentence: str, date_text: str, lang: str) -> tuple[int, Pre
 @dataclass(frozen=True, slots=True)
 class StoredMention:
     start: int  # offset in the article
+    end: int
     entity: int | str
     kind: str
     via: str
@@ -133,18 +134,8 @@ class StoredMention:
 def happening_terms(
     sentence: str, sentence_start: int, date_text: str, lang: str, mentions: Iterable[StoredMention]
 ) -> tuple[Predicate, StoredMention | None]:
-    """The predicate of a stored event's clause and its main actor (the last actor named before its first
-    predicate word), read again from the stored sentence so that every event, old or new, is read alike."""
+    """The predicate of a stored event's clause and its main actor (see events.main_actor), read again
+    from the stored sentence so that every event, old or new, is read alike."""
     start, found = clause_predicate(sentence, date_text, lang)
-    at = found.head
-    subject = None
-    if at is not None:
-        before = [
-            m
-            for m in mentions
-            if m.kind in ACTOR_KINDS
-            and m.via != "implied"
-            and sentence_start + start <= m.start < sentence_start + at
-        ]
-        subject = max(before, key=lambda m: m.start) if before else None
-    return found, subject
+    in_clause = [m for m in mentions if m.start >= sentence_start + start]
+    return found, main_actor(sentence, in_clause, found.head, lang, offset=sentence_start)

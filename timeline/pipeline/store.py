@@ -244,10 +244,10 @@ def signatures(rows: Iterable[EventRow]) -> dict[int, Signature]:
     rows = list(rows)
     mentions: dict[int, list[StoredMention]] = defaultdict(list)
     query = Mention.objects.filter(event__in=[row[0] for row in rows])
-    for event_id, entity_id, kind, start, via, country in query.values_list(
-        "event_id", "entity_id", "entity__kind", "start", "via", "entity__country_id"
+    for event_id, entity_id, kind, start, end, via, country in query.values_list(
+        "event_id", "entity_id", "entity__kind", "start", "end", "via", "entity__country_id"
     ):
-        mentions[event_id].append(StoredMention(start, entity_id, kind, via, country))
+        mentions[event_id].append(StoredMention(start, end, entity_id, kind, via, country))
     out = {}
     for event_id, _group, start, end, category, sentence, sentence_start, date_text, language in rows:
         found, subject = happening_terms(sentence, sentence_start, date_text, language, mentions[event_id])
