@@ -478,9 +478,15 @@ def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offs
         start, end = mention.start - offset, mention.end - offset
         if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym":
             owners.append(mention)
-        elif not language.complement_before.search(text[max(0, start - 40) : start]):
+        elif not language.complement_before.search(_same_sentence(text[max(0, start - 40) : start])):
             return mention
     return owners[0] if owners else None
+
+
+def _same_sentence(before: str) -> str:
+    """The part of `before` after the last sentence or clause break."""
+    cut = max(before.rfind(mark) for mark in ".!?;:\n")
+    return before[cut + 1 :]
 
 
 def subject_of(text: str, mentions: Iterable[EventMention | Mention], at: int | None, lang: str) -> str:
@@ -656,7 +662,7 @@ def _continues(
     distance = draft.paragraph - previous.paragraph
     if event_language(lang).continuation.match(sentence.text):
         return distance <= 1
-    if adjacent and draft.actors and not draft.predicate.action and draft.predicate.reported:
+    if adjacent and not distance and draft.actors and not draft.predicate.action and draft.predicate.reported:
         return True
     if distance <= 1 and _answers(draft.predicate, text, lang):
         return True
@@ -762,6 +768,19 @@ def _precision_key(draft: _Draft, published: datetime.date | None) -> tuple:
     return (draft.anchor is None and draft.continues is None, width, draft.clause_start)
 
 
+def _actors_on_the_card(draft: _Draft, lead: _Draft, text: str, lang: str) -> tuple[EventMention, ...]:
+    """The mentions a draft brings to its happening's card. Who answers a report (a denial, a
+    confirmation, and what the same speaker adds) speaks about the happening: their country is involved,
+    the speaking person is a source, not an actor (issue 13 shows them as the speaker)."""
+    answering = draft is not lead and (
+        _answers(draft.predicate, text, lang)
+        or (draft.continues is not None and _answers(draft.continues.predicate, text, lang))
+    )
+    if not answering:
+        return draft.mentions
+    return tuple(m for m in draft.mentions if m.kind != "person" or m.key in lead.actors)
+
+
 def _finish(
     draft: _Draft, lead: _Draft, published: datetime.date | None, text: str, lang: str
 ) -> ExtractedEvent:
@@ -789,7 +808,7 @@ def _finish(
         clause_start=draft.clause_start,
         clause_end=draft.clause_end,
         category=category_of(lead.predicate) or categorise(text[lead.clause_start : lead.clause_end], lang),
-        mentions=draft.mentions,
+        mentions=_actors_on_the_card(draft, lead, text, lang),
         action=draft.predicate.action,
         carried=draft.predicate.carried,
         subject=draft.subject,
