@@ -662,7 +662,9 @@ def _continues(
     distance = draft.paragraph - previous.paragraph
     if event_language(lang).continuation.match(sentence.text):
         return distance <= 1
-    if adjacent and not distance and draft.actors and not draft.predicate.action and draft.predicate.reported:
+    # "X told Y that ...": in the same paragraph, or in the next one when it names an actor of the happening.
+    reports_more = draft.actors and not draft.predicate.action and draft.predicate.reported
+    if adjacent and reports_more and (not distance or (distance == 1 and draft.actors & previous.actors)):
         return True
     if distance <= 1 and _answers(draft.predicate, text, lang):
         return True
@@ -739,9 +741,19 @@ def _same_happening(
     )
     if not (nested or retold):
         return False
-    if a.subject and b.subject and _acts_for(a.subject, record) != _acts_for(b.subject, record):
+    if a.subject and b.subject and not _same_main_actor(a.subject, b.subject, record):
         return False
     return bool(a.actors & b.actors)
+
+
+def _same_main_actor(a: str, b: str, record: Callable[[str], EntityRecord | None]) -> bool:
+    """The same actor, or a person (or state body) and the country they act for; two different persons
+    are two actors even of one country (the defence minister and the president speak on their own)."""
+    if a == b:
+        return True
+    if a.startswith("person:") and b.startswith("person:"):
+        return False
+    return _acts_for(a, record) == _acts_for(b, record)
 
 
 def _nested(

@@ -43,6 +43,7 @@ class Signature:
     carried: str = ""
     subject: int | str | None = None  # the main actor's entity id or key
     subject_country: int | str | None = None  # the country that actor acts for, if not itself a country
+    subject_kind: str = ""
 
 
 def period_agreement(a: Signature, b: Signature) -> float:
@@ -71,6 +72,8 @@ def same_actor(a: Signature, b: Signature) -> bool:
     fail this."""
     if a.subject is None or b.subject is None:
         return True
+    if a.subject_kind == b.subject_kind == "person" and a.subject != b.subject:
+        return False  # two persons speak on their own, even for one country
     country_a = a.subject_country if a.subject_country is not None else a.subject
     country_b = b.subject_country if b.subject_country is not None else b.subject
     return a.subject == b.subject or country_a == country_b

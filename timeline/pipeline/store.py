@@ -260,6 +260,7 @@ def signatures(rows: Iterable[EventRow]) -> dict[int, Signature]:
             found.carried,
             subject.entity if subject else None,
             subject.country if subject else None,
+            subject.kind if subject else "",
         )
     return out
 
