@@ -474,9 +474,16 @@ def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offs
     language = event_language(lang)
     before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end - offset <= at]
     owners = []
-    for mention in before:
+    for index, mention in enumerate(before):
         start, end = mention.start - offset, mention.end - offset
-        if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym":
+        following = before[index + 1] if index + 1 < len(before) else None
+        titled = (  # "NATO Secretary General Mark Rutte": NATO says whose head Rutte is
+            following is not None
+            and mention.kind != "person"
+            and following.kind == "person"
+            and following.start - offset - end <= ROLE_REACH
+        )
+        if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym" or titled:
             owners.append(mention)
         elif not language.complement_before.search(_same_sentence(text[max(0, start - 40) : start])):
             return mention
@@ -484,8 +491,9 @@ def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offs
 
 
 def _same_sentence(before: str) -> str:
-    """The part of `before` after the last sentence or clause break."""
-    cut = max(before.rfind(mark) for mark in ".!?;:\n")
+    """The part of `before` after the last sentence, clause or phrase break ("Later on Tuesday, President
+    X said": X is no complement of "on")."""
+    cut = max(before.rfind(mark) for mark in ".!?;:,\n")
     return before[cut + 1 :]
 
 
