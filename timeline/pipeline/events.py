@@ -659,7 +659,14 @@ def _with_antecedent(
 
 
 def _continues(
-    text: str, sentence: Sentence, draft: _Draft, previous: _Draft | None, lang: str, *, adjacent: bool
+    text: str,
+    sentence: Sentence,
+    draft: _Draft,
+    previous: _Draft | None,
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+    *,
+    adjacent: bool,
 ) -> bool:
     """Whether an undated sentence continues the last dated happening: it opens like a continuation
     ("Speaking after the meeting", "The two ministers"; in the same or the next paragraph), it follows
@@ -679,9 +686,14 @@ def _continues(
     if distance:
         return False
     subject, before = draft.subject, previous.subject
-    if not subject or subject != before:
+    if not subject or not event_language(lang).past_tense.search(sentence.text):
         return False
-    if not event_language(lang).past_tense.search(sentence.text):
+    # The same main actor goes on; or, right after, a person the text ties to no country speaks for it
+    # ("China's foreign ministry, asked on Tuesday, said ... Spokesman Lin Jian urged ...").
+    unattached = (
+        record(subject) is not None and record(subject).kind == "person" and not record(subject).country_code
+    )
+    if subject != before and not (adjacent and unattached and before):
         return False
     return compatible(
         draft.predicate.action, draft.predicate.carried, previous.predicate.action, previous.predicate.carried
@@ -890,7 +902,9 @@ def extract_events(
             )
             if event_language(lang).background.search(sentence.text):
                 pass  # what has or has not happened so far: context
-            elif _continues(text, sentence, draft, previous, lang, adjacent=previous_index == index - 1):
+            elif _continues(
+                text, sentence, draft, previous, lang, record, adjacent=previous_index == index - 1
+            ):
                 assert previous is not None
                 draft.continues = previous
                 pa, pb = draft.predicate, previous.predicate
