@@ -143,6 +143,7 @@ class EventLanguage:
     subject_pronoun: re.Pattern[str]
     relative_to_event: re.Pattern[str]
     background: re.Pattern[str]
+    sequel: re.Pattern[str]
     answer_object: re.Pattern[str]
     setting_before: re.Pattern[str]
     possessive_opener: re.Pattern[str]
@@ -219,6 +220,7 @@ def event_language(lang: str) -> EventLanguage:
             r"^\W*(?:" + ("|".join(map(re.escape, data.get("possessive_openers", []))) or "(?!)") + r")\b",
             flags,
         ),
+        sequel=re.compile(r"^\W*(?:" + ("|".join(data.get("sequel_openers", [])) or "(?!)") + r")\b", flags),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
         relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
         subject_pronoun=re.compile(
@@ -518,6 +520,7 @@ class _Draft:
     continues: _Draft | None = None  # the draft whose date an undated continuation takes
     news: Timex | None = None  # for an undated report of the article's news: the news day
     subject: str = ""  # the key of the main actor
+    sequel: bool = False  # told as following another happening ("Later on Tuesday, ...")
 
     @property
     def actors(self) -> frozenset[str]:
@@ -581,8 +584,19 @@ def _dated_drafts(
                 actors, record, text, venues=places_are_venues(part), international=international
             )
             subject = subject_of(text, implied, part.head, lang)
+            sequel = bool(language.sequel.match(text[part_start:part_end]))
             drafts.append(
-                _Draft(sentence, part_start, part_end, implied, part, anchor, paragraph, subject=subject)
+                _Draft(
+                    sentence,
+                    part_start,
+                    part_end,
+                    implied,
+                    part,
+                    anchor,
+                    paragraph,
+                    subject=subject,
+                    sequel=sequel,
+                )
             )
     return drafts
 
@@ -615,6 +629,22 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
         ):
             return gap.start()
     return None
+
+
+def _before_other_happenings(
+    mentions: Sequence[Mention], cuts: Sequence[int], sentences: Sequence[Sentence]
+) -> list[Mention]:
+    """The mentions, without those that follow, in their sentence, a time expression counted from another
+    happening ("deux jours après que le général Guérassimov eut salué ..."): they are that happening's."""
+    if not cuts:
+        return list(mentions)
+    kept = []
+    for mention in mentions:
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is not None and any(sentence.start <= cut < mention.start for cut in cuts):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _inside_quotation(text: str, start: int, at: int) -> bool:
@@ -677,6 +707,14 @@ def _continues(
     distance = draft.paragraph - previous.paragraph
     if event_language(lang).continuation.match(sentence.text):
         return distance <= 1
+    if (
+        adjacent
+        and not distance
+        and _answers(previous.predicate, text, lang)
+        and draft.subject
+        and _same_main_actor(draft.subject, previous.subject, record)
+    ):
+        return True  # the answerer goes on ("Kiev a démenti. L'état-major ukrainien a assuré que ...")
     # "X told Y that ...": in the same paragraph, or in the next one when it names an actor of the happening.
     reports_more = draft.actors and not draft.predicate.action and draft.predicate.reported
     if adjacent and reports_more and (not distance or (distance == 1 and draft.actors & previous.actors)):
@@ -748,6 +786,8 @@ def _same_happening(
 ) -> bool:
     pa, pb = a.predicate, b.predicate
     if not pa.action or not pb.action or not compatible(pa.action, pa.carried, pb.action, pb.carried):
+        return False
+    if a.sequel or b.sequel:  # "Later on Tuesday, ...": told as a happening of its own
         return False
     span_a, span_b = _span(a, published), _span(b, published)
     if span_a is None or span_b is None:
@@ -863,6 +903,9 @@ def extract_events(
     story = structure.story_sentences(sentences, text)
     mentions = [m for m in mentions if not structure.overlaps_aside(m.start, m.end)]
     relative = event_language(lang).relative_to_event
+    # "... two days after General Gerasimov hailed ...": what follows tells another happening.
+    elsewhere = sorted(t.start for t in timexes if relative.search(t.text))
+    mentions = _before_other_happenings(mentions, elsewhere, sentences)
     anchors_all = sorted(
         (
             t
@@ -897,8 +940,17 @@ def extract_events(
                 actors, record, text, venues=places_are_venues(found), international=international
             )
             subject = subject_of(text, implied, found.head, lang)
+            sequel = bool(event_language(lang).sequel.match(sentence.text))
             draft = _Draft(
-                sentence, sentence.start, sentence.end, implied, found, None, paragraph, subject=subject
+                sentence,
+                sentence.start,
+                sentence.end,
+                implied,
+                found,
+                None,
+                paragraph,
+                subject=subject,
+                sequel=sequel,
             )
             if event_language(lang).background.search(sentence.text):
                 pass  # what has or has not happened so far: context
@@ -908,9 +960,14 @@ def extract_events(
                 assert previous is not None
                 draft.continues = previous
                 pa, pb = draft.predicate, previous.predicate
-                # An answer finds the happening it answers later (see _happenings).
+                # An answer finds the happening it answers later (see _happenings); what the answerer
+                # adds right after ("... and denounced propaganda") goes with the answer.
+                same_answerer = _answers(pb, text, lang) and _same_main_actor(
+                    draft.subject, previous.subject, record
+                )
                 if not _answers(pa, text, lang) and (
-                    not pa.action
+                    same_answerer
+                    or not pa.action
                     or not draft.actors
                     or compatible(pa.action, pa.carried, pb.action, pb.carried)
                 ):
