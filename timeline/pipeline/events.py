@@ -560,7 +560,7 @@ def _dated_drafts(
         if signature in seen or dates_an_aside(text, anchor, start, end, lang):
             continue
         seen.add(signature)
-        found = predicate(text, lang, start, end)
+        found = dated_action(predicate(text, lang, start, end), anchor)
         involved = actors_of(
             text, clause_mentions(text, mentions, sentence, start, end, lang), lang, found.head
         )
@@ -655,6 +655,18 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
         or before.count("“") > before.count("”")
         or before.count('"') % 2 == 1
     )
+
+
+def dated_action(found: Predicate, anchor: Timex) -> Predicate:
+    """The predicate a time expression dates: a date right after a later action word dates that action
+    ("... under the treaty signed with Moscow last year": the signing, not the announcement)."""
+    if found.at is None or anchor.start < found.at:
+        return found
+    before = [w for w in found.words if w.type != REPORTING and w.end <= anchor.start]
+    nearest = before[-1] if before else None
+    if nearest is None or nearest.start == found.at or nearest.type in (found.action, found.carried):
+        return found
+    return Predicate(nearest.type, "", found.words)
 
 
 def _with_antecedent(
