@@ -144,6 +144,7 @@ class EventLanguage:
     relative_to_event: re.Pattern[str]
     background: re.Pattern[str]
     sequel: re.Pattern[str]
+    participle: re.Pattern[str]
     answer_object: re.Pattern[str]
     setting_before: re.Pattern[str]
     possessive_opener: re.Pattern[str]
@@ -219,6 +220,9 @@ def event_language(lang: str) -> EventLanguage:
         possessive_opener=re.compile(
             r"^\W*(?:" + ("|".join(map(re.escape, data.get("possessive_openers", []))) or "(?!)") + r")\b",
             flags,
+        ),
+        participle=re.compile(
+            r"(?:" + ("|".join(data.get("participle_endings", [])) or "(?!)") + r")$", flags
         ),
         sequel=re.compile(r"^\W*(?:" + ("|".join(data.get("sequel_openers", [])) or "(?!)") + r")\b", flags),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
@@ -560,7 +564,7 @@ def _dated_drafts(
         if signature in seen or dates_an_aside(text, anchor, start, end, lang):
             continue
         seen.add(signature)
-        found = dated_action(predicate(text, lang, start, end), anchor)
+        found = dated_action(predicate(text, lang, start, end), anchor, lang)
         involved = actors_of(
             text, clause_mentions(text, mentions, sentence, start, end, lang), lang, found.head
         )
@@ -657,14 +661,17 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
     )
 
 
-def dated_action(found: Predicate, anchor: Timex) -> Predicate:
-    """The predicate a time expression dates: a date right after a later action word dates that action
-    ("... under the treaty signed with Moscow last year": the signing, not the announcement)."""
+def dated_action(found: Predicate, anchor: Timex, lang: str) -> Predicate:
+    """The predicate a time expression dates: a date after a later participle dates that action ("...
+    under the treaty signed with Moscow last year": the signing, not the announcement); a date after an
+    object noun ("condemned the deployment on Tuesday") dates the clause's own action."""
     if found.at is None or anchor.start < found.at:
         return found
     before = [w for w in found.words if w.type != REPORTING and w.end <= anchor.start]
     nearest = before[-1] if before else None
     if nearest is None or nearest.start == found.at or nearest.type in (found.action, found.carried):
+        return found
+    if not event_language(lang).participle.search(nearest.text):
         return found
     return Predicate(nearest.type, "", found.words)
 
