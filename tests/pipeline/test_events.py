@@ -299,3 +299,71 @@ def test_the_action_of_each_event_is_read_from_its_clause():
     assert (thanks.action, thanks.category) == ("thank", "diplomatic")
     assert condemnation.action == "condemn"
     assert thanks.happening != condemnation.happening
+
+
+def test_a_denial_that_does_not_point_back_is_not_an_answer():
+    text = (
+        "Russia said on Saturday it had retaken the whole Kursk region.\n"
+        "Ukraine denied on Sunday that its army had shelled a hospital in Sumy."
+    )
+    claim, denial = events_of(text, "en", published=datetime.date(2025, 4, 28))
+    assert denial.happening != claim.happening
+    assert denial.date_start == datetime.date(2025, 4, 27)
+
+
+def test_later_the_same_day_is_a_happening_of_its_own():
+    text = (
+        "Ukrainian forces fought North Korean soldiers for the first time on Tuesday, Kyiv said.\n"
+        "Later on Tuesday, Volodymyr Zelensky said the battles opened a new page of instability."
+    )
+    fight, speech = events_of(text, "en", published=datetime.date(2025, 4, 30))
+    assert fight.date_start == speech.date_start
+    assert fight.happening != speech.happening
+
+
+def test_a_date_after_a_participle_dates_that_action():
+    text = "Pyongyang said on Monday the deployment followed the treaty signed with Moscow last year."
+    events = events_of(text, "en")
+    assert {(e.action, e.date_start.year) for e in events} >= {("sign", 2024)}
+
+
+def test_a_date_after_an_object_dates_the_clause_action():
+    [event] = events_of(
+        "Kyiv condemned the deployment on Tuesday.", "en", published=datetime.date(2025, 4, 30)
+    )
+    assert event.action == "condemn"
+
+
+def test_a_place_setting_the_scene_is_not_a_party():
+    text = "À Bruxelles, la cheffe de la diplomatie européenne a condamné lundi l'envoi de troupes nord-coréennes."
+    [event] = events_of(text, "fr")
+    assert "BE" not in countries(event)
+    assert "KP" in countries(event)
+
+
+def test_a_possessive_opener_names_whose_official_speaks():
+    text = (
+        "La Corée du Nord a nié tout envoi de troupes en Russie. "
+        "Son vice-ministre des Affaires étrangères, Kim Jong Gyu, a qualifié lundi ces informations de rumeurs."
+    )
+    events = events_of(text, "fr")
+    official = next(e for e in events if "Kim Jong Gyu" in e.sentence.text)
+    assert "KP" in countries(official)
+
+
+def test_names_after_a_time_counted_from_another_happening_belong_to_it():
+    text = "Moscou s'est félicité lundi de cette annonce, deux jours après que Vladimir Poutine eut salué les soldats."
+    [event] = events_of(text, "fr")
+    assert "person:vladimir-putin" not in keys(event)
+    assert countries(event) == {"RU"}
+
+
+def test_a_person_tied_to_no_country_goes_on_for_the_actor_before():
+    text = (
+        "China's foreign ministry said on Tuesday it was not aware of the situation. "
+        "Spokesman Lin Jian urged all parties to work for a de-escalation."
+    )
+    ministry, spokesman = events_of(text, "en")
+    assert (
+        spokesman.date_start == ministry.date_start == datetime.date(2025, 4, 22)
+    )  # the Tuesday before publication
