@@ -335,7 +335,10 @@ def test_a_date_after_an_object_dates_the_clause_action():
 
 
 def test_a_place_setting_the_scene_is_not_a_party():
-    text = "À Bruxelles, la cheffe de la diplomatie européenne a condamné lundi l'envoi de troupes nord-coréennes."
+    text = (
+        "À Bruxelles, la cheffe de la diplomatie européenne a condamné lundi l'envoi de troupes "
+        "nord-coréennes."
+    )
     [event] = events_of(text, "fr")
     assert "BE" not in countries(event)
     assert "KP" in countries(event)
@@ -344,7 +347,8 @@ def test_a_place_setting_the_scene_is_not_a_party():
 def test_a_possessive_opener_names_whose_official_speaks():
     text = (
         "La Corée du Nord a nié tout envoi de troupes en Russie. "
-        "Son vice-ministre des Affaires étrangères, Kim Jong Gyu, a qualifié lundi ces informations de rumeurs."
+        "Son vice-ministre des Affaires étrangères, Kim Jong Gyu, a qualifié lundi ces informations "
+        "de rumeurs."
     )
     events = events_of(text, "fr")
     official = next(e for e in events if "Kim Jong Gyu" in e.sentence.text)
@@ -352,7 +356,10 @@ def test_a_possessive_opener_names_whose_official_speaks():
 
 
 def test_names_after_a_time_counted_from_another_happening_belong_to_it():
-    text = "Moscou s'est félicité lundi de cette annonce, deux jours après que Vladimir Poutine eut salué les soldats."
+    text = (
+        "Moscou s'est félicité lundi de cette annonce, deux jours après que Vladimir Poutine eut salué "
+        "les soldats."
+    )
     [event] = events_of(text, "fr")
     assert "person:vladimir-putin" not in keys(event)
     assert countries(event) == {"RU"}
