@@ -34,6 +34,11 @@ def story(text: str, lang: str) -> list[str]:
         ("View this post on Instagram", "en", "embed"),
         ("Published on August 9, 2024", "en", "metadata"),
         ("Mis à jour le 9 août 2024 à 10 h", "fr", "metadata"),
+        ("Image caption, A soldier near the border in August", "en", "caption"),
+        ("Related Topics", "en", "related"),
+        ("Article réservé aux abonnés", "fr", "metadata"),
+        ("Par notre envoyé spécial à Soumy, Jean Dupont", "fr", "byline"),
+        ("(Reporting by Jane Doe; Editing by John Smith)", "en", "byline"),
     ],
 )
 def test_whole_lines_that_are_not_the_story(line, lang, kind):
