@@ -374,3 +374,29 @@ def test_a_person_tied_to_no_country_goes_on_for_the_actor_before():
     assert (
         spokesman.date_start == ministry.date_start == datetime.date(2025, 4, 22)
     )  # the Tuesday before publication
+
+
+def test_two_actors_joined_as_one_subject_leave_the_main_actor_open():
+    text = (
+        "Ukraine and Russia exchanged 300 prisoners of war on Sunday.\n"
+        "Russia's defence ministry said 150 Russian servicemen had been released."
+    )
+    swap, release = events_of(text, "en", published=datetime.date(2025, 4, 28))
+    assert swap.subject == ""
+    assert release.happening == swap.happening  # one side's account of the same exchange
+    assert release.date_start == swap.date_start == datetime.date(2025, 4, 27)
+
+
+def test_a_headline_before_the_lead_does_not_hide_the_news_day():
+    text = (
+        "Prisoner swap brokered by the Emirates\n"
+        "Ukraine and Russia exchanged 300 prisoners of war on Sunday.\n"
+        "Volodymyr Zelensky thanked the United Arab Emirates for their help."
+    )
+    *_, thanks = events_of(text, "en", published=datetime.date(2025, 4, 28))
+    assert thanks.date_start == datetime.date(2025, 4, 27)
+
+
+def test_what_dates_from_the_start_of_the_war_is_background():
+    text = "Here is the news. The Emirates have mediated ten exchanges since the start of the war in 2022."
+    assert events_of(text, "en") == []

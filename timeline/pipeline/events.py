@@ -75,6 +75,7 @@ M = TypeVar("M", bound=_Span)
 
 # How many days before publication an article's lead may date its news.
 NEWS_DAY_REACH = 3
+LEAD_SENTENCES = 2
 # How far (characters) a person and the international organisation they speak for may stand apart.
 ROLE_REACH = 70
 
@@ -144,6 +145,7 @@ class EventLanguage:
     relative_to_event: re.Pattern[str]
     background: re.Pattern[str]
     sequel: re.Pattern[str]
+    conjunction: re.Pattern[str]
     participle: re.Pattern[str]
     answer_object: re.Pattern[str]
     setting_before: re.Pattern[str]
@@ -223,6 +225,12 @@ def event_language(lang: str) -> EventLanguage:
         ),
         participle=re.compile(
             r"(?:" + ("|".join(data.get("participle_endings", [])) or "(?!)") + r")$", flags
+        ),
+        conjunction=re.compile(
+            r"^\s*(?:,\s*)?(?:"
+            + ("|".join(map(re.escape, data.get("conjunctions", []))) or "(?!)")
+            + r")\s+$",
+            flags,
         ),
         sequel=re.compile(r"^\W*(?:" + ("|".join(data.get("sequel_openers", [])) or "(?!)") + r")\b", flags),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
@@ -492,6 +500,8 @@ def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offs
         if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym" or titled:
             owners.append(mention)
         elif not language.complement_before.search(_same_sentence(text[max(0, start - 40) : start])):
+            if following is not None and language.conjunction.match(text[end : following.start - offset]):
+                return None  # "Ukraine and Russia exchanged ...": both act, neither is the main actor
             return mention
     return owners[0] if owners else None
 
@@ -765,14 +775,15 @@ def _news_day(
     not to the publication day. None when the news is the publication day's."""
     if published is None or not story:
         return None
-    lead = story[0]
-    for anchor in anchors:
-        if not (lead.start <= anchor.start < lead.end) or anchor.period_start != anchor.period_end:
-            continue
-        assert anchor.period_start is not None
-        if 0 < (published - anchor.period_start).days <= NEWS_DAY_REACH:
-            return anchor
-        return None
+    # The lead is the first dated sentence of the first two (a headline may open the text).
+    for lead in story[:LEAD_SENTENCES]:
+        for anchor in anchors:
+            if not (lead.start <= anchor.start < lead.end) or anchor.period_start != anchor.period_end:
+                continue
+            assert anchor.period_start is not None
+            if 0 < (published - anchor.period_start).days <= NEWS_DAY_REACH:
+                return anchor
+            return None
     return None
 
 
