@@ -400,3 +400,40 @@ def test_a_headline_before_the_lead_does_not_hide_the_news_day():
 def test_what_dates_from_the_start_of_the_war_is_background():
     text = "Here is the news. The Emirates have mediated ten exchanges since the start of the war in 2022."
     assert events_of(text, "en") == []
+
+
+def test_the_head_of_an_international_body_acts_for_it():
+    text = (
+        "L'AIEA a visité mardi la centrale de Koursk. "
+        "Le directeur général de l'AIEA, Rafael Grossi, a visité mardi la salle des machines."
+    )
+    first, second = events_of(text, "fr", published=datetime.date(2024, 9, 6))
+    assert second.subject == first.subject == "org:iaea"
+    assert second.happening == first.happening
+
+
+def test_what_the_same_speaker_adds_is_part_of_the_statement():
+    text = (
+        "Volodymyr Zelensky said on Tuesday that the battles opened a new page. "
+        "He urged allies to respond with real pressure on Moscow."
+    )
+    statement, addition = events_of(text, "en", published=datetime.date(2025, 4, 30))
+    assert addition.happening == statement.happening
+
+
+def test_a_count_with_no_action_is_a_statistic():
+    text = (
+        "Here is the news. Ukrainian intelligence has said around 11,000 North Korean soldiers are in Kursk."
+    )
+    assert events_of(text, "en") == []
+    [deployment] = events_of(
+        "The Pentagon said on Monday that about 10,000 soldiers had been sent to Russia.", "en"
+    )
+    assert deployment.action == "deploy"
+
+
+def test_a_phrase_holding_an_event_word_names_no_event():
+    [attack] = events_of(
+        "Des drones ukrainiens ont visé la centrale de Koursk à plusieurs reprises en août 2024.", "fr"
+    )
+    assert attack.action == "attack"

@@ -27,6 +27,7 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 REPORTING = "report"  # the type of a transparent reporting word
+NOT_AN_ACTION = ""  # phrases that hold an event word but name no event ("à plusieurs reprises")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ def _lexicon(lang: str) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     lexicon: dict[str, Iterable[str]] = dict(data.get("actions", {}))
     lexicon[REPORTING] = data.get("reporting", [])
-    unknown = set(lexicon) - set(action_types()) - {REPORTING}
+    lexicon[NOT_AN_ACTION] = data.get("not_actions", [])
+    unknown = set(lexicon) - set(action_types()) - {REPORTING, NOT_AN_ACTION}
     if unknown:
         raise LookupError(f"{path.name} names unknown action types: {', '.join(sorted(unknown))}")
     exact: dict[str, str] = {}
@@ -165,7 +167,8 @@ def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -
                     hit = (token.end(), lexicon.prefixes[word[:size]])
                     break
         if hit is not None:
-            found.append(ActionWord(hit[1], token.start(), hit[0], text[token.start() : hit[0]]))
+            if hit[1] != NOT_AN_ACTION:
+                found.append(ActionWord(hit[1], token.start(), hit[0], text[token.start() : hit[0]]))
             position = hit[0]
     return found
 

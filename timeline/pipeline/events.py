@@ -31,11 +31,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import Protocol, TypeVar
 
 import yaml
@@ -151,6 +152,7 @@ class EventLanguage:
     setting_before: re.Pattern[str]
     possessive_opener: re.Pattern[str]
     statistics: re.Pattern[str]
+    counts: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -240,6 +242,7 @@ def event_language(lang: str) -> EventLanguage:
             flags,
         ),
         biography=re.compile("|".join(f"(?:{p})" for p in data.get("biography", [])) or "(?!)"),
+        counts=re.compile("|".join(f"(?:{p})" for p in data.get("counts", [])) or "(?!)", flags),
         statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
@@ -293,7 +296,10 @@ def is_a_statistic(clause: str, found: Predicate, offset: int, lang: str) -> boo
     statistics word and a number, and no action is named before that number ("crossed into the region on
     August 6 and now control 1,150 square kilometres" is a happening; "losses put at 76,000 killed and
     wounded" is not)."""
-    cue = event_language(lang).statistics.search(clause)
+    language = event_language(lang)
+    if found.at is None and language.counts.search(clause):
+        return True
+    cue = language.statistics.search(clause)
     number = NUMBER.search(clause)
     if cue is None or number is None:
         return False
@@ -378,8 +384,8 @@ def actors_of(text: str, mentions: Sequence[Mention], lang: str, head: int | Non
 
 def _speaks_for_international_body(
     text: str, person: Mention, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
-) -> bool:
-    """Whether an international organisation (no country of its own) is named right beside a person, with
+) -> str | None:
+    """The international organisation (no country of its own) named right beside a person, with
     only words of a title between ("NATO Secretary General Mark Rutte", "Mark Rutte, the head of NATO")."""
     for other in mentions:
         if other.kind != "organization":
@@ -398,8 +404,8 @@ def _speaks_for_international_body(
                 m for m in mentions if m is not other and m is not person and _between(m, person, other)
             ]
             if not between:
-                return True
-    return False
+                return other.key
+    return None
 
 
 def _between(mention: Mention, a: Mention, b: Mention) -> bool:
@@ -413,7 +419,7 @@ def with_implied_countries(
     text: str = "",
     *,
     venues: bool = False,
-    international: frozenset[str] = frozenset(),
+    international: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[EventMention, ...]:
     """The mentions, plus the country of each person, place or state body not already named.
 
@@ -447,15 +453,19 @@ def with_implied_countries(
 
 def international_persons(
     text: str, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
-) -> frozenset[str]:
+) -> dict[str, str]:
     """The persons the article introduces as speaking for an international organisation ("NATO Secretary
-    General Mark Rutte"): later mentions ("Rutte said") do not bring their home country either."""
-    return frozenset(
-        m.key
-        for index, m in enumerate(mentions)
-        if m.kind == "person"
-        and _speaks_for_international_body(text, m, mentions[max(0, index - 3) : index + 4], record)
-    )
+    General Mark Rutte"), with that organisation's key: later mentions ("Rutte said") do not bring their
+    home country either, and they act for the organisation."""
+    speaks_for: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind != "person" or mention.key in speaks_for:
+            continue
+        near = mentions[max(0, index - 3) : index + 4]
+        body = _speaks_for_international_body(text, mention, near, record)
+        if body is not None:
+            speaks_for[mention.key] = body
+    return speaks_for
 
 
 def reports_completed_action(
@@ -555,7 +565,7 @@ def _dated_drafts(
     lang: str,
     record: Callable[[str], EntityRecord | None],
     paragraph: int,
-    international: frozenset[str],
+    international: Mapping[str, str],
     antecedent: Mention | None,
 ) -> list[_Draft]:
     drafts = []
@@ -598,6 +608,7 @@ def _dated_drafts(
                 actors, record, text, venues=places_are_venues(part), international=international
             )
             subject = subject_of(text, implied, part.head, lang)
+            subject = international.get(subject, subject)  # Rutte acts for NATO
             sequel = bool(language.sequel.match(text[part_start:part_end]))
             drafts.append(
                 _Draft(
@@ -760,10 +771,18 @@ def _continues(
     unattached = (
         record(subject) is not None and record(subject).kind == "person" and not record(subject).country_code
     )
-    if subject != before and not (adjacent and unattached and before):
-        return False
-    return compatible(
-        draft.predicate.action, draft.predicate.carried, previous.predicate.action, previous.predicate.carried
+    if subject == before:
+        return True  # the same actor goes on, on the same day (its own happening if its action differs)
+    return (
+        adjacent
+        and unattached
+        and bool(before)
+        and compatible(
+            draft.predicate.action,
+            draft.predicate.carried,
+            previous.predicate.action,
+            previous.predicate.carried,
+        )
     )
 
 
@@ -970,6 +989,7 @@ def extract_events(
                 actors, record, text, venues=places_are_venues(found), international=international
             )
             subject = subject_of(text, implied, found.head, lang)
+            subject = international.get(subject, subject)
             sequel = bool(event_language(lang).sequel.match(sentence.text))
             draft = _Draft(
                 sentence,
@@ -982,8 +1002,10 @@ def extract_events(
                 subject=subject,
                 sequel=sequel,
             )
-            if event_language(lang).background.search(sentence.text):
-                pass  # what has or has not happened so far: context
+            if event_language(lang).background.search(sentence.text) or is_a_statistic(
+                sentence.text, found, sentence.start, lang
+            ):
+                pass  # what has or has not happened so far, or figures: context
             elif _continues(
                 text, sentence, draft, previous, lang, record, adjacent=previous_index == index - 1
             ):
@@ -995,19 +1017,20 @@ def extract_events(
                 same_answerer = _answers(pb, text, lang) and _same_main_actor(
                     draft.subject, previous.subject, record
                 )
+                # What the same speaker adds ("He added ...", "He urged ...") is part of the statement.
+                same_speaker = (pb.reported or (pb.action and action_types()[pb.action].speech)) and (
+                    draft.subject == previous.subject
+                )
                 if not _answers(pa, text, lang) and (
                     same_answerer
+                    or same_speaker
                     or not pa.action
                     or not draft.actors
                     or compatible(pa.action, pa.carried, pb.action, pb.carried)
                 ):
                     draft.happening = previous.happening
                 made = [draft]
-            elif (
-                published is not None
-                and reports_completed_action(text, sentence, actors, found, lang)
-                and not is_a_statistic(sentence.text, found, sentence.start, lang)
-            ):
+            elif published is not None and reports_completed_action(text, sentence, actors, found, lang):
                 draft.news = news
                 made = [draft]
         for draft in made:
