@@ -82,10 +82,17 @@ def test_a_dated_clause_naming_nobody_is_not_an_event():
         ("Vladimir Putin thanked North Korea for its support.", "en", True),
         ("The remark by Donald Trump fuelled speculation.", "en", False),
         ("Ce soutien de Pyongyang à la Russie est considéré comme une preuve.", "fr", False),
+        ("La Russie a bombardé Kharkiv.", "fr", True),
+        ("Vladimir Putin spoke to reporters.", "en", False),  # no event word: nothing happens
     ],
-    ids=["fr-person-acts", "fr-person-complement", "en-person-acts", "en-person-complement", "fr-present"],
-)
-def test_an_undated_sentence_is_an_event_of_the_publication_day_only_when_a_person_acts(text, lang, expected):
+    ids=[
+        "fr-person-acts", "fr-person-complement", "en-person-acts", "en-person-complement", "fr-present",
+        "fr-country-acts", "en-no-action",
+    ],
+)  # fmt: skip
+def test_an_undated_sentence_is_an_event_of_the_publication_day_only_when_a_named_actor_acts(
+    text, lang, expected
+):
     # Put a neutral lead sentence first: the lead sentence has its own, wider rule.
     lead = "Voici les nouvelles." if lang == "fr" else "Here is the news."
     events = events_of(f"{lead} {text}", lang)
