@@ -444,3 +444,14 @@ def test_a_phrase_holding_an_event_word_names_no_event():
         "Des drones ukrainiens ont visé la centrale de Koursk à plusieurs reprises en août 2024.", "fr"
     )
     assert attack.action == "attack"
+
+
+def test_a_parallel_reaction_takes_the_day_of_the_one_before():
+    text = (
+        "MOSCOU, 14 mars (Agence) - Le Kremlin a annoncé jeudi la reprise de Soudja.\n"
+        "Vendredi, Dmitri Peskov a salué le courage des soldats russes. "
+        "De son côté, la députée ukrainienne Maryna Bezouhla a accusé l'état-major de cacher la vérité."
+    )
+    *_, thanks, accusation = events_of(text, "fr", published=datetime.date(2025, 3, 14))
+    assert accusation.date_start == thanks.date_start == datetime.date(2025, 3, 14)
+    assert accusation.happening != thanks.happening
