@@ -455,3 +455,21 @@ def test_a_parallel_reaction_takes_the_day_of_the_one_before():
     *_, thanks, accusation = events_of(text, "fr", published=datetime.date(2025, 3, 14))
     assert accusation.date_start == thanks.date_start == datetime.date(2025, 3, 14)
     assert accusation.happening != thanks.happening
+
+
+def test_a_title_is_no_preposition():
+    # "Foreign" starts like "for": the spokesman is no complement, he acts.
+    text = "Here is the news. Foreign ministry spokesman Heorhiy Tykhy condemned the deployment."
+    [event] = events_of(text, "en")
+    assert event.subject == "person:heorhiy-tykhy"
+
+
+def test_a_spokesman_tied_to_no_country_speaks_for_the_statement_before():
+    text = (
+        "Ukraine's foreign ministry said on Monday that the admission showed Moscow could not be trusted, "
+        "and called for tougher sanctions.\n"
+        "Foreign ministry spokesman Heorhiy Tykhy said the confirmation was very telling."
+    )
+    statement, spokesman = events_of(text, "en")
+    assert spokesman.happening == statement.happening
+    assert spokesman.date_start == statement.date_start == MONDAY

@@ -190,7 +190,11 @@ def event_language(lang: str) -> EventLanguage:
         # A complement: the mention follows a preposition, possibly with a title in between
         # ("de M. Trump", "par le président Zelensky").
         complement_before=re.compile(
-            r"(?:^|[\s(])(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*(?:\S+\s+){0,3}$", flags
+            # A whole word ("for", not "Foreign"); an elided one ("d'") ends on its apostrophe.
+            r"(?:^|[\s(])(?:"
+            + "|".join(re.escape(p) for p in prefixes)
+            + r")(?:\s+|(?<=['’]))(?:\S+\s+){0,3}$",
+            flags,
         ),
         categories=tuple(
             (name, re.compile(_word_list_pattern(words), flags)) for name, words in data["categories"].items()
@@ -631,11 +635,12 @@ SECOND_PREDICATE_GAP = re.compile(r",\s+(?:(?:and|et)\s+)?(?:[a-zß-ÿ'’-]+\s+
 
 
 def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int | None:
-    """Where a clause goes on with a second, different action of the same subject ("told Putin that Kursk
-    had been liberated, and for the first time acknowledged that ..."; "a affirmé que ..., reconnaissant
+    """Where a clause goes on with a second, different action of the same subject ("confirmed the
+    deployment, and for the first time acknowledged losses"; "a annoncé la reprise de Soudja, reconnaissant
     ..."): the offset of the comma before it, or None. Actions it carries or shares a family with are the
-    same happening told at length, not a second one."""
-    if not found.action:
+    same happening told at length, not a second one; so is all a speaker says ("said that ..., and called
+    for sanctions": one statement)."""
+    if not found.action or not found.words or found.words[0].type == REPORTING:
         return None
     types = action_types()
     main = types[found.action]
@@ -761,6 +766,8 @@ def _continues(
         return True
     if distance <= 1 and _answers(draft.predicate, text, lang):
         return True
+    if adjacent and distance <= 1 and _speaks_for(draft, previous, record):
+        return True  # "Ukraine's foreign ministry said ... Spokesman Heorhiy Tykhy said ..."
     if distance:
         return False
     subject, before = draft.subject, previous.subject
@@ -784,6 +791,16 @@ def _continues(
             previous.predicate.carried,
         )
     )
+
+
+def _speaks_for(draft: _Draft, previous: _Draft, record: Callable[[str], EntityRecord | None]) -> bool:
+    """Whether a draft's main actor is a person the text ties to no country who goes on with the statement
+    just reported (a spokesman after "the foreign ministry said"): they speak for its author."""
+    entity = record(draft.subject) if draft.subject else None
+    if entity is None or entity.kind != "person" or entity.country_code or not previous.subject:
+        return False
+    said = previous.predicate
+    return said.reported or bool(said.action and action_types()[said.action].speech)
 
 
 def _news_day(
@@ -1018,9 +1035,10 @@ def extract_events(
                     draft.subject, previous.subject, record
                 )
                 # What the same speaker adds ("He added ...", "He urged ...") is part of the statement.
-                same_speaker = (pb.reported or (pb.action and action_types()[pb.action].speech)) and (
-                    draft.subject == previous.subject
-                )
+                same_speaker = (
+                    (pb.reported or (pb.action and action_types()[pb.action].speech))
+                    and (draft.subject == previous.subject)
+                ) or _speaks_for(draft, previous, record)
                 if not _answers(pa, text, lang) and (
                     same_answerer
                     or same_speaker
