@@ -1058,7 +1058,12 @@ def extract_events(
         dated = [d for d in made if d.anchor is not None or d.continues is not None]
         if dated:
             previous, previous_index = dated[-1], index
-        antecedent = next((m for m in in_sentence if m.kind in ACTOR_KINDS), antecedent)
+        # What "il", "he", "son" refer to next: this sentence's main actor ("Le président sud-coréen, Han
+        # Duck-soo, a convoqué ...": Han, not "sud-coréen"), else its first actor.
+        head = predicate(text, lang, sentence.start, sentence.end).head
+        antecedent = main_actor(text, in_sentence, head, lang) or next(
+            (m for m in in_sentence if m.kind in ACTOR_KINDS), antecedent
+        )
     return _happenings(drafts, published, text, lang, record)
 
 
