@@ -73,3 +73,16 @@ def test_every_language_names_only_known_action_types():
 def test_a_language_without_data_is_refused_clearly():
     with pytest.raises(LookupError, match="xx"):
         predicate("text", "xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("La ministre s'est entretenue vendredi avec Sergueï Lavrov.", "meet"),
+        ("Les deux ministres se sont entretenus à Moscou.", "meet"),
+        ("Deux civiles ont été tuées.", "kill"),
+        ("Le président a présenté son plan.", "announce"),
+    ],
+)
+def test_french_participles_agree_with_their_subject(text, action):
+    assert predicate(text, "fr").action == action

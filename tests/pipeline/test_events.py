@@ -473,3 +473,13 @@ def test_a_spokesman_tied_to_no_country_speaks_for_the_statement_before():
     statement, spokesman = events_of(text, "en")
     assert spokesman.happening == statement.happening
     assert spokesman.date_start == statement.date_start == MONDAY
+
+
+def test_a_later_meeting_of_the_same_day_is_its_own_happening():
+    text = (
+        "Volodymyr Zelensky met Joe Biden at the White House on Thursday. "
+        "Zelensky later met Kamala Harris separately."
+    )
+    first, second = events_of(text, "en", published=datetime.date(2024, 9, 27))
+    assert second.date_start == first.date_start == datetime.date(2024, 9, 26)
+    assert second.happening != first.happening

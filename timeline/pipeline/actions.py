@@ -104,13 +104,14 @@ class Lexicon:
     prefixes: dict[str, str]
     longest_prefix: int
     phrases: dict[str, list[tuple[re.Pattern[str], str]]]
+    inflections: tuple[str, ...] = ()
 
 
-def _phrase(word: str) -> re.Pattern[str]:
+def _phrase(word: str, endings: str) -> re.Pattern[str]:
     prefix = word.endswith("*")
     escaped = re.escape(word[:-1] if prefix else word)
     escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
-    return re.compile(escaped + (r"[\w-]*" if prefix else "") + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(escaped + (r"[\w-]*" if prefix else endings) + r"(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -125,6 +126,9 @@ def _lexicon(lang: str) -> Lexicon:
     unknown = set(lexicon) - set(action_types()) - {REPORTING, NOT_AN_ACTION}
     if unknown:
         raise LookupError(f"{path.name} names unknown action types: {', '.join(sorted(unknown))}")
+    # Agreement endings a word may take (French participles: "entretenu", "entretenue", "entretenus").
+    inflections = tuple(sorted(data.get("inflections", []), key=len, reverse=True))
+    endings = "(?:" + "|".join(map(re.escape, inflections)) + ")?" if inflections else ""
     exact: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
@@ -132,14 +136,14 @@ def _lexicon(lang: str) -> Lexicon:
         for word in words:
             tokens = TOKEN.findall(word.casefold().rstrip("*"))
             if len(tokens) > 1 or "'" in word or "’" in word:
-                phrases.setdefault(tokens[0], []).append((_phrase(word), name))
+                phrases.setdefault(tokens[0], []).append((_phrase(word, endings), name))
             elif word.endswith("*"):
                 prefixes.setdefault(tokens[0], name)
             else:
                 exact.setdefault(tokens[0], name)
     for entries in phrases.values():
         entries.sort(key=lambda entry: -len(entry[0].pattern))
-    return Lexicon(exact, prefixes, max(map(len, prefixes), default=0), phrases)
+    return Lexicon(exact, prefixes, max(map(len, prefixes), default=0), phrases, inflections)
 
 
 def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -> list[ActionWord]:
@@ -159,8 +163,17 @@ def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -
             if match:
                 hit = (match.end(), name)
                 break
-        if hit is None and word in lexicon.exact:
-            hit = (token.end(), lexicon.exact[word])
+        if hit is None:
+            stem = next(
+                (
+                    word[: len(word) - len(ending)]
+                    for ending in ("", *lexicon.inflections)
+                    if word.endswith(ending) and word[: len(word) - len(ending)] in lexicon.exact
+                ),
+                None,
+            )
+            if stem is not None:
+                hit = (token.end(), lexicon.exact[stem])
         if hit is None:
             for size in range(min(len(word), lexicon.longest_prefix), 0, -1):
                 if word[:size] in lexicon.prefixes:

@@ -238,7 +238,9 @@ def event_language(lang: str) -> EventLanguage:
             + r")\s+$",
             flags,
         ),
-        sequel=re.compile(r"^\W*(?:" + ("|".join(data.get("sequel_openers", [])) or "(?!)") + r")\b", flags),
+        sequel=re.compile(
+            r"(?<![\w-])(?:" + ("|".join(data.get("sequel_words", [])) or "(?!)") + r")\b", flags
+        ),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
         relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
         subject_pronoun=re.compile(
@@ -548,7 +550,7 @@ class _Draft:
     continues: _Draft | None = None  # the draft whose date an undated continuation takes
     news: Timex | None = None  # for an undated report of the article's news: the news day
     subject: str = ""  # the key of the main actor
-    sequel: bool = False  # told as following another happening ("Later on Tuesday, ...")
+    sequel: bool = False  # told as following another happening ("Later on Tuesday, ...", "then met ...")
 
     @property
     def actors(self) -> frozenset[str]:
@@ -613,7 +615,7 @@ def _dated_drafts(
             )
             subject = subject_of(text, implied, part.head, lang)
             subject = international.get(subject, subject)  # Rutte acts for NATO
-            sequel = bool(language.sequel.match(text[part_start:part_end]))
+            sequel = bool(language.sequel.search(text, part_start, part_end))
             drafts.append(
                 _Draft(
                     sentence,
@@ -1007,7 +1009,7 @@ def extract_events(
             )
             subject = subject_of(text, implied, found.head, lang)
             subject = international.get(subject, subject)
-            sequel = bool(event_language(lang).sequel.match(sentence.text))
+            sequel = bool(event_language(lang).sequel.search(sentence.text))
             draft = _Draft(
                 sentence,
                 sentence.start,
@@ -1039,12 +1041,16 @@ def extract_events(
                     (pb.reported or (pb.action and action_types()[pb.action].speech))
                     and (draft.subject == previous.subject)
                 ) or _speaks_for(draft, previous, record)
-                if not _answers(pa, text, lang) and (
-                    same_answerer
-                    or same_speaker
-                    or not pa.action
-                    or not draft.actors
-                    or compatible(pa.action, pa.carried, pb.action, pb.carried)
+                if (
+                    not _answers(pa, text, lang)
+                    and not draft.sequel
+                    and (
+                        same_answerer
+                        or same_speaker
+                        or not pa.action
+                        or not draft.actors
+                        or compatible(pa.action, pa.carried, pb.action, pb.carried)
+                    )
                 ):
                     draft.happening = previous.happening
                 made = [draft]
