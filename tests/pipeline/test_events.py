@@ -354,8 +354,8 @@ def test_a_place_setting_the_scene_is_not_a_party():
 def test_a_possessive_opener_names_whose_official_speaks():
     text = (
         "La Corée du Nord a nié tout envoi de troupes en Russie. "
-        "Son vice-ministre des Affaires étrangères, Kim Jong Gyu, a qualifié lundi ces informations "
-        "de rumeurs."
+        "Son vice-ministre des Affaires étrangères, Kim Jong Gyu, a démenti lundi ces informations "
+        "sans ambiguïté."
     )
     events = events_of(text, "fr")
     official = next(e for e in events if "Kim Jong Gyu" in e.sentence.text)
@@ -483,3 +483,26 @@ def test_a_later_meeting_of_the_same_day_is_its_own_happening():
     first, second = events_of(text, "en", published=datetime.date(2024, 9, 27))
     assert second.date_start == first.date_start == datetime.date(2024, 9, 26)
     assert second.happening != first.happening
+
+
+def test_when_the_denial_is_the_happening_its_speakers_are_its_actors():
+    text = (
+        "North Korea on Monday dismissed reports that it had sent troops to Russia as groundless rumours. "
+        "Deputy Foreign Minister Kim Jong Gyu said any such deployment would be lawful."
+    )
+    denial, minister = events_of(text, "en")
+    assert denial.action == "deny"
+    assert minister.happening == denial.happening
+    assert any(m.text == "Kim Jong Gyu" for m in minister.mentions)
+
+
+def test_who_denies_someone_elses_claim_brings_a_country_not_a_person():
+    text = (
+        "North Korea has sent 1,500 soldiers to Russia, South Korea's spy agency said on Friday. "
+        "The Kremlin dismissed the report. "
+        "Kremlin spokesman Dmitry Peskov told reporters that it was fake news."
+    )
+    claim, *answers = events_of(text, "en", published=datetime.date(2024, 10, 18))
+    assert all(answer.happening == claim.happening for answer in answers)
+    assert not any(m.key == "person:dmitry-peskov" for answer in answers for m in answer.mentions)
+    assert any(m.key == "country:RU" for answer in answers for m in answer.mentions)

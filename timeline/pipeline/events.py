@@ -909,12 +909,17 @@ def _precision_key(draft: _Draft, published: datetime.date | None) -> tuple:
 
 
 def _actors_on_the_card(draft: _Draft, lead: _Draft, text: str, lang: str) -> tuple[EventMention, ...]:
-    """The mentions a draft brings to its happening's card. Who answers a report (a denial, a
-    confirmation, and what the same speaker adds) speaks about the happening: their country is involved,
-    the speaking person is a source, not an actor (issue 13 shows them as the speaker)."""
-    answering = draft is not lead and (
-        _answers(draft.predicate, text, lang)
-        or (draft.continues is not None and _answers(draft.continues.predicate, text, lang))
+    """The mentions a draft brings to its happening's card. Who answers someone else's report (a denial,
+    a confirmation, and what the same speaker adds) speaks about the happening: their country is involved,
+    the speaking person is a source, not an actor (issue 13 shows them as the speaker). When the answer is
+    the happening itself ("North Korea dismissed the reports"), its speakers are its actors."""
+    answering = (
+        draft is not lead
+        and not _answers(lead.predicate, text, lang)
+        and (
+            _answers(draft.predicate, text, lang)
+            or (draft.continues is not None and _answers(draft.continues.predicate, text, lang))
+        )
     )
     if not answering:
         return draft.mentions
