@@ -506,3 +506,17 @@ def test_who_denies_someone_elses_claim_brings_a_country_not_a_person():
     assert all(answer.happening == claim.happening for answer in answers)
     assert not any(m.key == "person:dmitry-peskov" for answer in answers for m in answer.mentions)
     assert any(m.key == "country:RU" for answer in answers for m in answer.mentions)
+
+
+def test_a_scene_setting_phrase_does_not_make_the_actor_a_complement():
+    text = (
+        "Voici les nouvelles. À Bruxelles, le ministre allemand de la Défense, Boris Pistorius, a déploré "
+        "les concessions faites à Moscou."
+    )
+    [event] = events_of(text, "fr")
+    assert event.action == "condemn" and "DE" in countries(event)
+
+
+def test_what_has_already_happened_is_background():
+    text = "Here is the news. Governor Alexei Smirnov said 3,000 people had already been evacuated."
+    assert events_of(text, "en") == []

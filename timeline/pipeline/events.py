@@ -486,7 +486,7 @@ def reports_completed_action(
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS or not (sentence.start <= mention.start < at):
             continue
-        if not language.complement_before.search(text[sentence.start : mention.start]):
+        if not language.complement_before.search(_same_sentence(text[sentence.start : mention.start])):
             return True
     return False
 
