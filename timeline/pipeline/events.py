@@ -31,15 +31,9 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import pairwise
-from pathlib import Path
-from types import MappingProxyType
-from typing import Protocol, TypeVar
-
-import yaml
+from itertools import count, pairwise
 
 from timeline.linking.types import EntityRecord, Mention
 from timeline.nlp.structure import document_structure
@@ -53,42 +47,25 @@ from timeline.pipeline.actions import (
     places_are_venues,
     predicate,
 )
+from timeline.pipeline.actors import (
+    ACTOR_KINDS,
+    EventMention,
+    actors_of,
+    after_last_break,
+    international_persons,
+    main_actor,
+    subject_of,
+    with_implied_countries,
+)
+from timeline.pipeline.event_language import categorise, event_language
 from timeline.temporal.types import Precision, Timex, TimexType
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 VAGUE_REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-ACTOR_KINDS = {"person", "country", "organization"}
-IMPLYING_KINDS = {"person", "location"}
 
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def via(self) -> str: ...
-
-
-M = TypeVar("M", bound=_Span)
 
 # How many days before publication an article's lead may date its news.
 NEWS_DAY_REACH = 3
 LEAD_SENTENCES = 2
-# How far (characters) a person and the international organisation they speak for may stand apart.
-ROLE_REACH = 70
-
-
-@dataclass(frozen=True, slots=True)
-class EventMention:
-    start: int
-    end: int
-    text: str
-    key: str
-    kind: str
-    via: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,145 +102,6 @@ class ExtractedEvent:
     def actor_keys(self) -> frozenset[str]:
         """Keys of the actors named in the clause (implied countries left out)."""
         return frozenset(m.key for m in self.mentions if m.via != "implied" and m.kind in ACTOR_KINDS)
-
-
-@dataclass(frozen=True)
-class EventLanguage:
-    """The language knowledge of the extractor (timeline/data/events/<lang>.yaml), compiled."""
-
-    clause_boundaries: tuple[re.Pattern[str], ...]
-    relative_pronoun: re.Pattern[str]
-    past_tense: re.Pattern[str]
-    complement_before: re.Pattern[str]
-    categories: tuple[tuple[str, re.Pattern[str]], ...]
-    continuation: re.Pattern[str]
-    role_before: re.Pattern[str]
-    role_after: re.Pattern[str]
-    source_before: re.Pattern[str]
-    aside_before_date: re.Pattern[str]
-    biography: re.Pattern[str]
-    subject_pronoun: re.Pattern[str]
-    relative_to_event: re.Pattern[str]
-    background: re.Pattern[str]
-    sequel: re.Pattern[str]
-    conjunction: re.Pattern[str]
-    participle: re.Pattern[str]
-    answer_object: re.Pattern[str]
-    setting_before: re.Pattern[str]
-    possessive_opener: re.Pattern[str]
-    statistics: re.Pattern[str]
-    counts: re.Pattern[str]
-
-
-def _word_list_pattern(words: Iterable[str]) -> str:
-    """One alternation of words; a trailing * makes an entry a prefix."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
-    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
-
-
-def _phrases(words: Iterable[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(words, key=len, reverse=True)
-    )
-
-
-@cache
-def event_language(lang: str) -> EventLanguage:
-    path = DATA_DIR / f"{lang}.yaml"
-    if not path.exists():
-        raise LookupError(f"no event extraction data for language {lang!r} ({path.name} is missing)")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    flags = re.IGNORECASE
-    prefixes = sorted(data["non_subject_prefixes"], key=len, reverse=True)
-    roles = _phrases(data.get("person_roles", [])) or "(?!)"
-    return EventLanguage(
-        clause_boundaries=tuple(re.compile(p, flags) for p in data["clause_boundaries"]),
-        relative_pronoun=re.compile(
-            r"^[\s,;]*(?:" + "|".join(re.escape(w) for w in data["relative_pronouns"]) + r")\b", flags
-        ),
-        past_tense=re.compile("|".join(f"(?:{p})" for p in data["past_tense"]), flags),
-        # A complement: the mention follows a preposition, possibly with a title in between
-        # ("de M. Trump", "par le président Zelensky").
-        complement_before=re.compile(
-            # A whole word ("for", not "Foreign"); an elided one ("d'") ends on its apostrophe.
-            r"(?:^|[\s(])(?:"
-            + "|".join(re.escape(p) for p in prefixes)
-            + r")(?:\s+|(?<=['’]))(?:\S+\s+){0,3}$",
-            flags,
-        ),
-        categories=tuple(
-            (name, re.compile(_word_list_pattern(words), flags)) for name, words in data["categories"].items()
-        ),
-        continuation=re.compile(
-            r"^[\s«\"“]*(?:" + "|".join(data.get("continuation_openers", [])) + ")"
-            if data.get("continuation_openers")
-            else "(?!)",
-            flags,
-        ),
-        # "the envoy of X", "l'envoyé spécial de X": X completes someone else's role.
-        role_before=re.compile(
-            rf"(?<![\w-])(?:{roles})\s+(?:of|de|du|des|d['’])\s*(?:the\s+|le\s+|la\s+|l['’])?"
-            r"(?:\w+\s+){0,2}$",
-            flags,
-        ),
-        # "X's chief of staff".
-        role_after=re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}?(?:{roles})(?![\w-])", flags),
-        # "according to X", "selon le ministère": X is the source of the report.
-        source_before=re.compile(
-            rf"(?<![\w-])(?:{_phrases(data.get('source_prefixes', [])) or '(?!)'})\s+(?:[\w'’-]+\s+){{0,3}}$",
-            flags,
-        ),
-        setting_before=re.compile(
-            r"(?:^|[\s,(])(?:"
-            + ("|".join(map(re.escape, data.get("setting_prefixes", []))) or "(?!)")
-            + r")\s+$",
-            flags,
-        ),
-        answer_object=re.compile("|".join(data.get("answer_objects", [])) or "(?!)", flags),
-        possessive_opener=re.compile(
-            r"^\W*(?:" + ("|".join(map(re.escape, data.get("possessive_openers", []))) or "(?!)") + r")\b",
-            flags,
-        ),
-        participle=re.compile(
-            r"(?:" + ("|".join(data.get("participle_endings", [])) or "(?!)") + r")$", flags
-        ),
-        conjunction=re.compile(
-            r"^\s*(?:,\s*)?(?:"
-            + ("|".join(map(re.escape, data.get("conjunctions", []))) or "(?!)")
-            + r")\s+$",
-            flags,
-        ),
-        sequel=re.compile(
-            r"(?<![\w-])(?:" + ("|".join(data.get("sequel_words", [])) or "(?!)") + r")\b", flags
-        ),
-        background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
-        relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
-        subject_pronoun=re.compile(
-            r"^\W*(?:" + ("|".join(map(re.escape, data.get("subject_pronouns", []))) or "(?!)") + r")\b",
-            flags,
-        ),
-        biography=re.compile("|".join(f"(?:{p})" for p in data.get("biography", [])) or "(?!)"),
-        counts=re.compile("|".join(f"(?:{p})" for p in data.get("counts", [])) or "(?!)", flags),
-        statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
-        aside_before_date=re.compile(
-            r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
-        ),
-    )
-
-
-def categorise(text: str, lang: str) -> str:
-    """The category whose words occur most in `text` (ties: the first listed); 'other' when none occur."""
-    best, best_count = "other", 0
-    for name, pattern in event_language(lang).categories:
-        count = len(pattern.findall(text))
-        if count > best_count:
-            best, best_count = name, count
-    return best
 
 
 def is_dating(timex: Timex) -> bool:
@@ -351,129 +189,6 @@ def clause_mentions(
     return inside
 
 
-def completes_a_role(text: str, mention: Mention, lang: str) -> bool:
-    """Whether a person or country names whose role someone else holds ("the envoy of X", "X's chief of
-    staff"): then it is not an actor of the clause."""
-    language = event_language(lang)
-    before = text[max(0, mention.start - 60) : mention.start]
-    after = text[mention.end : mention.end + 60]
-    return bool(language.role_before.search(before) or language.role_after.match(after))
-
-
-def is_a_source(text: str, mention: Mention, lang: str) -> bool:
-    """Whether a name is the source of the report ("according to X", "selon X"): not an actor."""
-    before = text[max(0, mention.start - 50) : mention.start]
-    return event_language(lang).source_before.search(before) is not None
-
-
-def actors_of(text: str, mentions: Sequence[Mention], lang: str, head: int | None = None) -> list[Mention]:
-    """The mentions that are actors (or places) of their clause (see `completes_a_role`); a place named
-    before the predicate (`head`) after a locative ("À Bruxelles, ...") is the clause's setting and is
-    left out."""
-    language = event_language(lang)
-    mentions = [
-        m
-        for m in mentions
-        if not (
-            m.kind == "location"
-            and head is not None
-            and m.end <= head
-            and language.setting_before.search(text[max(0, m.start - 12) : m.start])
-        )
-    ]
-    return [
-        m
-        for m in mentions
-        if m.kind == "location" or not (completes_a_role(text, m, lang) or is_a_source(text, m, lang))
-    ]
-
-
-def _speaks_for_international_body(
-    text: str, person: Mention, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
-) -> str | None:
-    """The international organisation (no country of its own) named right beside a person, with
-    only words of a title between ("NATO Secretary General Mark Rutte", "Mark Rutte, the head of NATO")."""
-    for other in mentions:
-        if other.kind != "organization":
-            continue
-        entity = record(other.key)
-        if entity is None or entity.country_code:
-            continue
-        if other.end <= person.start:
-            gap = text[other.end : person.start]
-        elif person.end <= other.start:
-            gap = text[person.end : other.start]
-        else:
-            continue
-        if len(gap) <= ROLE_REACH and not re.search(r"[.;:!?]", gap) and len(gap.split()) <= 7:
-            between = [
-                m for m in mentions if m is not other and m is not person and _between(m, person, other)
-            ]
-            if not between:
-                return other.key
-    return None
-
-
-def _between(mention: Mention, a: Mention, b: Mention) -> bool:
-    low, high = min(a.end, b.end), max(a.start, b.start)
-    return low <= mention.start and mention.end <= high
-
-
-def with_implied_countries(
-    mentions: Sequence[Mention],
-    record: Callable[[str], EntityRecord | None],
-    text: str = "",
-    *,
-    venues: bool = False,
-    international: Mapping[str, str] = MappingProxyType({}),
-) -> tuple[EventMention, ...]:
-    """The mentions, plus the country of each person, place or state body not already named.
-
-    Organisations imply nothing unless they act for their state: a news agency's country (AFP, France) is
-    not involved in what it reports. A person speaking for an international organisation named beside
-    them does not bring their own country, nor does a person of `international` (introduced so elsewhere
-    in the article). With `venues`, places are only where the action happens ("met
-    in Rome") and imply nothing.
-    """
-    out = [EventMention(m.start, m.end, m.text, m.key, m.kind, m.via) for m in mentions]
-    seen = {m.key for m in mentions}
-    for mention in mentions:
-        entity = record(mention.key)
-        if entity is None or not entity.country_code or mention.kind == "country":
-            continue
-        if mention.kind == "organization" and not entity.acts_for_country:
-            continue
-        if mention.kind == "location" and venues:
-            continue
-        if mention.kind == "person" and (
-            mention.key in international
-            or (text and _speaks_for_international_body(text, mention, mentions, record))
-        ):
-            continue
-        key = f"country:{entity.country_code}"
-        if key not in seen:
-            seen.add(key)
-            out.append(EventMention(mention.start, mention.end, mention.text, key, "country", "implied"))
-    return tuple(out)
-
-
-def international_persons(
-    text: str, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
-) -> dict[str, str]:
-    """The persons the article introduces as speaking for an international organisation ("NATO Secretary
-    General Mark Rutte"), with that organisation's key: later mentions ("Rutte said") do not bring their
-    home country either, and they act for the organisation."""
-    speaks_for: dict[str, str] = {}
-    for index, mention in enumerate(mentions):
-        if mention.kind != "person" or mention.key in speaks_for:
-            continue
-        near = mentions[max(0, index - 3) : index + 4]
-        body = _speaks_for_international_body(text, mention, near, record)
-        if body is not None:
-            speaks_for[mention.key] = body
-    return speaks_for
-
-
 def reports_completed_action(
     text: str, sentence: Sentence, mentions: Sequence[Mention], found: Predicate, lang: str
 ) -> bool:
@@ -486,53 +201,9 @@ def reports_completed_action(
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS or not (sentence.start <= mention.start < at):
             continue
-        if not language.complement_before.search(_same_sentence(text[sentence.start : mention.start])):
+        if not language.complement_before.search(after_last_break(text[sentence.start : mention.start])):
             return True
     return False
-
-
-POSSESSIVE = re.compile(r"^['’]s?\b")
-
-
-def main_actor(text: str, mentions: Iterable[M], at: int | None, lang: str, offset: int = 0) -> M | None:
-    """The clause's main actor: the first actor named before its first predicate word (at `at` in
-    `text`; mention offsets minus `offset` are positions in `text`) that is neither an owner ("Russia's
-    top general"), an adjective ("le ministère sud-coréen"), nor a complement ("after talks with X");
-    else the first owner or adjective ("Ukrainian forces crossed": Ukraine)."""
-    if at is None:
-        return None
-    language = event_language(lang)
-    before = [m for m in mentions if m.kind in ACTOR_KINDS and m.via != "implied" and m.end - offset <= at]
-    owners = []
-    for index, mention in enumerate(before):
-        start, end = mention.start - offset, mention.end - offset
-        following = before[index + 1] if index + 1 < len(before) else None
-        titled = (  # "NATO Secretary General Mark Rutte": NATO says whose head Rutte is
-            following is not None
-            and mention.kind != "person"
-            and following.kind == "person"
-            and following.start - offset - end <= ROLE_REACH
-        )
-        if POSSESSIVE.match(text[end : end + 3]) or mention.via == "demonym" or titled:
-            owners.append(mention)
-        elif not language.complement_before.search(_same_sentence(text[max(0, start - 40) : start])):
-            if following is not None and language.conjunction.match(text[end : following.start - offset]):
-                return None  # "Ukraine and Russia exchanged ...": both act, neither is the main actor
-            return mention
-    return owners[0] if owners else None
-
-
-def _same_sentence(before: str) -> str:
-    """The part of `before` after the last sentence, clause or phrase break ("Later on Tuesday, President
-    X said": X is no complement of "on")."""
-    cut = max(before.rfind(mark) for mark in ".!?;:,\n")
-    return before[cut + 1 :]
-
-
-def subject_of(text: str, mentions: Iterable[EventMention | Mention], at: int | None, lang: str) -> str:
-    """The key of the clause's main actor (see `main_actor`), "" when none is named."""
-    found = main_actor(text, mentions, at, lang)
-    return found.key if found is not None else ""
 
 
 @dataclass
@@ -991,6 +662,7 @@ def extract_events(
     international = international_persons(text, mentions, record)
     news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
+    numbers = count()
     previous: _Draft | None = None  # the last dated draft
     previous_index = -1  # the sentence that made it
     antecedent: Mention | None = None  # the first actor of the sentence before, in the same paragraph
@@ -1064,7 +736,7 @@ def extract_events(
                 made = [draft]
         for draft in made:
             if draft.happening < 0:
-                draft.happening = len({d.happening for d in drafts}) + 1000  # provisional, renumbered below
+                draft.happening = next(numbers)  # renumbered once happenings are merged
             drafts.append(draft)
         dated = [d for d in made if d.anchor is not None or d.continues is not None]
         if dated:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.pipeline.actions import Predicate, compatible, predicate
-from timeline.pipeline.events import event_language, main_actor
+from timeline.pipeline.actors import main_actor
+from timeline.pipeline.event_language import event_language
 
 # Two events whose score reaches this are grouped. Chosen on the demo corpus (README: grouping).
 GROUP_THRESHOLD = 0.5
