@@ -1,5 +1,6 @@
 """Full names announced by a title or honorific ("la porte-parole Maria Zakharova", "spokesman John
-Kirby"): person spans for texts that come without NER (the model-free annotator finds no entities)."""
+Kirby"), or by what they say ("Rustem Umerov said"): person spans for texts that come without NER (the
+model-free annotator finds no entities)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,29 @@ def _appositive(cues: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@cache
+def _speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    # A full name that speaks right away ("Rustem Umerov said", "Maria Zakharova a déclaré").
+    return re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})[ \u00a0]+(?:{_alternation(set(verbs))})(?![\w'’-])")
+
+
+_WORD_BEFORE = re.compile(rf"[{_UPPER}][\w'’-]*[ \u00a0]+$")
+
+
+def _speakers(text: str, context: LanguageContext) -> Iterator[re.Match[str]]:
+    """Names followed by a speech verb, unless a capitalised word runs into them ("The Pentagon said",
+    "New York Times said": the name would be cut from something longer) or they open on a word no
+    name opens on ("Le Monde a écrit", "Then Boris Johnson said")."""
+    for match in _speaker(context.speech_after_name).finditer(text):
+        first = match.group("name").split()[0].casefold()
+        if first in context.not_first_names or first in context.title_words:
+            continue
+        if context.leading_honorific.match(match.group("name")):
+            continue  # "Mr Trump said": an honorific and a surname, linked back by surname resolution
+        if not _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            yield match
+
+
 def titled_names(
     text: str, context: LanguageContext, mentions: list[Mention], surnames: list[RawMatch]
 ) -> Iterator[NerSpan]:
@@ -61,6 +85,8 @@ def titled_names(
         return
     pattern = _pattern(context.person_cues, context.title_words, context.cue_breakers)
     matches = [*pattern.finditer(text), *_appositive(context.person_cues).finditer(text)]
+    if context.speech_after_name:
+        matches += _speakers(text, context)
     seen: set[tuple[int, int]] = set()
     for match in sorted(matches, key=lambda m: m.start("name")):
         start, end = match.span("name")
