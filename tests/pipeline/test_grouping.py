@@ -2,7 +2,14 @@ import datetime
 
 import pytest
 
-from timeline.pipeline.grouping import Signature, period_agreement, same_happening, similarity
+from timeline.pipeline.grouping import (
+    GROUP_THRESHOLD,
+    Signature,
+    entity_overlap,
+    period_agreement,
+    same_happening,
+    similarity,
+)
 
 D = datetime.date
 
@@ -97,3 +104,20 @@ def _with(signature, **changes):
     from dataclasses import replace
 
     return replace(signature, **changes)
+
+
+def test_a_strike_that_killed_and_the_attack_are_one_happening():
+    strike = _with(sig(D(2024, 11, 17), entities=[RU, UA, ("loc:sumy", "location")]), action="kill")
+    attack = _with(sig(D(2024, 11, 17), entities=[RU, UA, ("loc:sumy", "location")]), action="attack")
+    assert same_happening(strike, attack)
+
+
+def test_a_short_report_inside_a_longer_one_is_the_same_happening():
+    short = _with(sig(D(2025, 4, 28), entities=[KP, RU]), action="confirm", carried="deploy")
+    long = _with(
+        sig(D(2025, 4, 28), entities=[KP, RU, UA, KURSK, KIM, ("org:kcna", "organization")]),
+        action="confirm",
+        carried="deploy",
+    )
+    assert entity_overlap(short, long) < GROUP_THRESHOLD
+    assert same_happening(short, long)

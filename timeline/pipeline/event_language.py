@@ -25,6 +25,7 @@ class EventLanguage:
     complement_before: re.Pattern[str]
     categories: tuple[tuple[str, re.Pattern[str]], ...]
     continuation: re.Pattern[str]
+    parallel: re.Pattern[str]
     role_before: re.Pattern[str]
     role_after: re.Pattern[str]
     source_before: re.Pattern[str]
@@ -86,6 +87,9 @@ def event_language(lang: str) -> EventLanguage:
         ),
         categories=tuple(
             (name, re.compile(_word_list_pattern(words), flags)) for name, words in data["categories"].items()
+        ),
+        parallel=re.compile(
+            r"^[\s«\"“]*(?:" + ("|".join(data.get("parallel_openers", [])) or "(?!)") + ")", flags
         ),
         continuation=re.compile(
             r"^[\s«\"“]*(?:" + "|".join(data.get("continuation_openers", [])) + ")"

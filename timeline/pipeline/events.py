@@ -423,7 +423,8 @@ def _continues(
     if previous is None:
         return False
     distance = draft.paragraph - previous.paragraph
-    if event_language(lang).continuation.match(sentence.text):
+    language = event_language(lang)
+    if language.continuation.match(sentence.text) or language.parallel.match(sentence.text):
         return distance <= 1
     if (
         adjacent
@@ -718,9 +719,11 @@ def extract_events(
                     (pb.reported or (pb.action and action_types()[pb.action].speech))
                     and (draft.subject == previous.subject)
                 ) or _speaks_for(draft, previous, record)
+                parallel = event_language(lang).parallel.match(sentence.text)
                 if (
                     not _answers(pa, text, lang)
                     and not draft.sequel
+                    and not parallel
                     and (
                         same_answerer
                         or same_speaker

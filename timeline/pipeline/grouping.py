@@ -29,6 +29,7 @@ GROUP_THRESHOLD = 0.5
 KIND_WEIGHT = {"country": 1.0, "person": 2.0, "organization": 1.5, "location": 2.0}
 SAME_ACTION_BONUS = 0.1
 UNKNOWN_ACTION_WEIGHT = 0.8
+CONTAINMENT_WEIGHT = 0.6
 # Clause boundaries strong enough to cut a stored sentence without its time expressions: the first ones of
 # each language's list (";", ", which/but/...", " and, ").
 STRONG_BOUNDARIES = 3
@@ -59,12 +60,23 @@ def period_agreement(a: Signature, b: Signature) -> float:
     return 0.75 if contains else 0.5
 
 
+def _weight(entities: frozenset[tuple[int | str, str]]) -> float:
+    return sum(KIND_WEIGHT.get(kind, 1.0) for _, kind in entities)
+
+
 def entity_overlap(a: Signature, b: Signature) -> float:
+    """The weighted share of entities two events have in common (Jaccard)."""
     union = a.entities | b.entities
     if not union:
         return 0.0
-    shared = sum(KIND_WEIGHT.get(kind, 1.0) for _, kind in a.entities & b.entities)
-    return shared / sum(KIND_WEIGHT.get(kind, 1.0) for _, kind in union)
+    return _weight(a.entities & b.entities) / _weight(union)
+
+
+def entity_containment(a: Signature, b: Signature) -> float:
+    """How much of the shorter report the longer one names too: a report that names more (a longer
+    article, a place, a minister) is not less the same happening."""
+    smaller = min(_weight(a.entities), _weight(b.entities))
+    return _weight(a.entities & b.entities) / smaller if smaller else 0.0
 
 
 def same_actor(a: Signature, b: Signature) -> bool:
@@ -90,9 +102,13 @@ def similarity(a: Signature, b: Signature) -> float:
     known = bool(a.action) + bool(b.action)
     if known == 2:
         bonus += SAME_ACTION_BONUS
-    # An event whose action was not read may be anything: weaker evidence than two named actions.
+    # An event whose action was not read may be anything: weaker evidence than two named actions. Two
+    # named, compatible actions with the same main actor let a shorter report stand inside a longer one.
     weight = UNKNOWN_ACTION_WEIGHT if known == 1 else 1.0
-    return min(1.0, weight * (dates * entity_overlap(a, b) + bonus * dates))
+    overlap = entity_overlap(a, b)
+    if known == 2:
+        overlap = max(overlap, CONTAINMENT_WEIGHT * entity_containment(a, b))
+    return min(1.0, weight * (dates * overlap + bonus * dates))
 
 
 def same_happening(a: Signature, b: Signature) -> bool:

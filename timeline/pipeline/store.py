@@ -306,10 +306,13 @@ def assign_groups(new_events: list[Event], happenings: list[int] | None = None) 
     members: dict[int, list[Event]] = defaultdict(list)
     for event, happening in zip(new_events, happenings, strict=True):
         members[happening].append(event)
+    taken: set[int] = set()  # the extraction told these happenings apart: never one group
     for events in members.values():
         mine = [known[event.pk] for event in events]
         best_group, best_score = None, GROUP_THRESHOLD
         for group_id, group_signatures in by_group.items():
+            if group_id in taken:
+                continue
             score = max(similarity(one, other) for one in mine for other in group_signatures)
             if score >= best_score:
                 best_group, best_score = group_id, score
@@ -317,6 +320,7 @@ def assign_groups(new_events: list[Event], happenings: list[int] | None = None) 
             best_group = EventGroup.objects.create().pk
         for event in events:
             event.group_id = best_group
+        taken.add(best_group)
         by_group[best_group].update(mine)
     Event.objects.bulk_update(new_events, ["group"])
 
