@@ -106,7 +106,7 @@ def test_a_failure_midway_keeps_the_previous_events_and_marks_the_article_failed
     before = list(Event.objects.values_list("id", "date_start"))
     mentions_before = Mention.objects.count()
 
-    def crash(events):
+    def crash(*_args):
         raise RuntimeError("grouping exploded")
 
     # Inject a failure after the old events were deleted and the new ones written.
@@ -265,12 +265,15 @@ def test_an_html_page_is_ingested_with_its_metadata(tmp_path):
         datetime.date(2025, 4, 27),
     )
     assert "Home | World" not in article.body
-    event = Event.objects.get(date_start=datetime.date(2025, 4, 26))
+    event = Event.objects.get(date_start=datetime.date(2025, 4, 26), sentence__contains="Gerasimov")
     assert set(event.entities.values_list("name", flat=True)) >= {
         "Vladimir Putin",
         "Valery Gerasimov",
         "Kursk",
     }
+    # Kyiv's denial answers the claim: same day, same card.
+    denial = Event.objects.get(sentence__startswith="Kyiv denied")
+    assert (denial.date_start, denial.group_id) == (event.date_start, event.group_id)
 
 
 def test_a_bad_file_between_good_ones_loses_neither_of_them(tmp_path):
@@ -291,7 +294,7 @@ def test_a_bad_file_between_good_ones_loses_neither_of_them(tmp_path):
 def test_a_failed_reextraction_keeps_the_article_as_it_was(tmp_path, monkeypatch):
     body = "Le 26 avril 2025, le Kremlin a annoncé la reprise de la région de Koursk."
     ingest(tmp_path, "a.md", article_md("Original title", "2025-04-27", "fr", body))
-    monkeypatch.setattr(store, "assign_groups", lambda events: 1 / 0)
+    monkeypatch.setattr(store, "assign_groups", lambda *_args: 1 / 0)
     with pytest.raises(CommandError):
         ingest(tmp_path, "a.md", article_md("New title", "2025-04-27", "fr", body))
     article = Article.objects.get()

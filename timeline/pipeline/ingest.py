@@ -19,6 +19,8 @@ from timeline.linking import Registry
 from timeline.linking.types import EntityRecord, LinkResult
 from timeline.models import Article, content_hash
 from timeline.nlp.select import get_annotator
+from timeline.nlp.sentence_splitter import split_sentences
+from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Annotation, Annotator
 from timeline.pipeline.events import ExtractedEvent, extract_events
 from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
@@ -32,6 +34,8 @@ logger = logging.getLogger("timeline.ingest")
 TITLE_LENGTH = 120
 # An article's transaction that meets another writer's (a deadlock, a row created meanwhile) is run again.
 WRITE_ATTEMPTS = 3
+# How many days after the latest date of the text a dateline's day may be, to be taken as the publication's.
+DATELINE_REACH = 7
 # Tags a text whose publication date is unknown: resolved-from-DCT expressions are then ignored.
 PLACEHOLDER_DCT = datetime.date(2000, 1, 1)
 
@@ -76,7 +80,8 @@ class Timings:
 
 
 def infer_published(text: str, language: str) -> datetime.date | None:
-    """The latest fully written date in the text (day precision, read off the text), if any."""
+    """The latest fully written date in the text (day precision, read off the text), if any; a dateline's
+    day ("KYIV, Aug 8 (Agency) –") a few days after it, when there is one, is the better hint."""
     days = [
         timex.period_start
         for timex in tag(text, language, PLACEHOLDER_DCT)
@@ -85,7 +90,26 @@ def infer_published(text: str, language: str) -> datetime.date | None:
         and not timex.from_dct
         and timex.period_start is not None
     ]
-    return max(days) if days else None
+    latest = max(days) if days else None
+    return dateline_day(text, language, latest) or latest
+
+
+def dateline_day(text: str, language: str, latest: datetime.date | None) -> datetime.date | None:
+    """The day a dateline names, read against the latest full date of the text (datelines rarely give a
+    year); None without a dateline, a full date, or when the two are more than a week apart."""
+    if latest is None:
+        return None
+    structure = document_structure(text, split_sentences(text, language), language)
+    for dateline in structure.datelines(text):
+        for timex in tag(dateline, language, latest):
+            day = timex.period_start
+            if (
+                timex.precision == Precision.DAY
+                and day is not None
+                and 0 <= (day - latest).days <= DATELINE_REACH
+            ):
+                return day
+    return None
 
 
 def default_title(text: str) -> str:
