@@ -155,6 +155,21 @@ MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
 TIMELINE_PAGE_SIZE = max(1, env_int("TIMELINE_PAGE_SIZE", 50))
+# The timeline's cards are read through an in-process accelerator built in the background at start-up
+# (timeline/index.py); off, every answer comes from the database.
+TIMELINE_ACCELERATOR = env_bool("TIMELINE_ACCELERATOR", default=True)
+
+# Rendered timeline cards (timeline/cards.py), one entry per card, version and language. Per process by
+# default; CACHE_URL=redis://host:6379/0 shares them between processes and machines (needs `redis`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if env_str("CACHE_URL", "").startswith("redis")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": env_str("CACHE_URL", "timeline-cards"),
+        "OPTIONS": {} if env_str("CACHE_URL", "").startswith("redis") else {"MAX_ENTRIES": 20_000},
+    }
+}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

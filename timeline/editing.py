@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from timeline.models import Article, Entity, EntityAlias, Event, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, Mention
 
 
 class MergeError(ValueError):
@@ -51,7 +51,6 @@ def merge_entities(keep: Entity, others: Iterable[Entity]) -> int:
             keep.iso_code = code
         other.delete()
     keep.save()
-    TimelineState.bump()
     return len(others)
 
 

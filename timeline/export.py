@@ -2,7 +2,7 @@
 
 Shared by `manage.py export_events`, the JSON API (timeline/api.py), the CSV download and the TimelineJS
 export (timeline/timelinejs.py). A *card* is what the timeline shows: a group of events reporting one
-happening, represented by its lead event (see timeline/index.py) plus the articles of all its events.
+happening, represented by its lead event (see timeline/read_model.py) plus the articles of all its events.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from timeline.cards import ARTICLE_LARGE_FIELDS
 from timeline.display import event_date
-from timeline.index import TimelineIndex, ascending, descending
 from timeline.models import Entity, EntityAlias, Event, Mention
 
 # Cards loaded per round of queries when a whole view is exported: bounded memory, and few enough ids
@@ -48,12 +48,17 @@ CSV_COLUMNS = [
 
 def export_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
     """The events with everything an export row needs, in a fixed number of queries."""
-    return events.select_related("article").prefetch_related(
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("entity").prefetch_related(
-                Prefetch("entity__aliases", queryset=EntityAlias.objects.order_by("language", "name"))
-            ),
+    # Never the article's text nor its highlights: one article may be megabytes (issue 12).
+    return (
+        events.select_related("article")
+        .defer(*ARTICLE_LARGE_FIELDS)
+        .prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("entity").prefetch_related(
+                    Prefetch("entity__aliases", queryset=EntityAlias.objects.order_by("language", "name"))
+                ),
+            )
         )
     )
 
@@ -172,12 +177,6 @@ def write_csv(
 # -- cards ------------------------------------------------------------------------------------------------
 
 CARD_CSV_COLUMNS = [*CSV_COLUMNS, "display_date", "source_count", "sources"]
-
-
-def selected_lead_ids(index: TimelineIndex, mask: int, *, newest_first: bool) -> list[int]:
-    """Lead event ids of every card under `mask`, in the timeline's reading order."""
-    walk = descending(mask) if newest_first else ascending(mask)
-    return [index.lead_ids[position] for position in walk]
 
 
 def _source(

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
 from timeline.pipeline.events import ExtractedEvent
 from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, similarity
 from timeline.temporal.types import Timex
@@ -161,7 +161,6 @@ def replace_events(
         ignore_conflicts=True,
     )
     assign_groups(rows)
-    TimelineState.bump()
     return rows
 
 
