@@ -72,7 +72,9 @@ def test_category_counts_and_histogram(cards):
     ],
     ids=["april", "inside-a-month", "open-start", "open-end"],
 )
-def test_date_range_selects_cards_whose_period_overlaps_it(cards, small_timeline, date_from, date_to, expected):
+def test_date_range_selects_cards_whose_period_overlaps_it(
+    cards, small_timeline, date_from, date_to, expected
+):
     found = set(leads(cards, TimelineFilters(date_from=date_from, date_to=date_to)))
     assert found == {getattr(small_timeline, name).pk for name in expected}
 
