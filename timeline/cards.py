@@ -6,7 +6,6 @@ rendering is the largest cost of a timeline page (see bench/bench_timeline.py).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import NamedTuple
@@ -17,9 +16,10 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
-from timeline.display import day, event_date, format_range, month
+from timeline.display import day, month
 from timeline.index import CardRef, EntityInfo
 from timeline.models import Article, Category, Entity, Event, Mention
+from timeline.period import Period
 
 # What a card never loads of its article: one article may be megabytes (issue 12).
 ARTICLE_LARGE_FIELDS = ("article__body", "article__highlights", "article__dismissed")
@@ -191,12 +191,13 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
             )
         ]
         card_sources = sources.get(event.group_id, own) if event.group_id else own
+        period = Period.of(event)
         cards.append(
             Card(
                 event=event,
-                date_label=event_date(event),
-                period_label=format_range(event.date_start, event.date_end),
-                approximate=event.precision == "approximate",
+                date_label=period.label(),
+                period_label=period.range_label(),
+                approximate=period.is_estimate,
                 inferred=event.date_source == Event.DateSource.PUBLICATION or article.published_inferred,
                 category=event.category,
                 category_label=str(categories.get(event.category, event.category)),
@@ -223,18 +224,6 @@ def by_month_and_day(cards: list[RenderedCard]) -> list[MonthGroup]:
             group.days.append(DayGroup(label=label, iso=on_day[0].iso, cards=on_day))
         months.append(group)
     return months
-
-
-def _iso(event: Event) -> str:
-    """The machine-readable date of a <time> element, as precise as the event's date."""
-    start: datetime.date = event.date_start
-    if event.precision == "day" and event.date_start == event.date_end:
-        return start.isoformat()
-    if event.precision == "month" and not event.timex_mod:
-        return start.strftime("%Y-%m")
-    if event.precision == "year":
-        return str(start.year)
-    return start.isoformat()
 
 
 class RenderedCard(NamedTuple):
@@ -267,7 +256,9 @@ def cached_cards(refs: list[CardRef]) -> list[RenderedCard]:
         by_lead = {ref.lead_event_id: ref for ref in missing}
         for card in load_cards(list(by_lead)):
             html = mark_safe(render_to_string("timeline/_card.html", {"card": card}))
-            rendered = RenderedCard(html, card.month_key, card.month_label, card.date_label, _iso(card.event))
+            rendered = RenderedCard(
+                html, card.month_key, card.month_label, card.date_label, Period.of(card.event).iso()
+            )
             fresh[keys[by_lead[card.event.pk]]] = rendered
         cache.set_many(fresh, CARD_CACHE_TIMEOUT)
         found.update(fresh)

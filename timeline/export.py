@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db.models import Prefetch, Q, QuerySet
 
 from timeline.cards import ARTICLE_LARGE_FIELDS
-from timeline.display import event_date
 from timeline.models import Entity, EntityAlias, Event, Mention
+from timeline.period import Period
 
 # Cards loaded per round of queries when a whole view is exported: bounded memory, and few enough ids
 # for an `IN (...)` on any database.
@@ -31,12 +31,13 @@ CSV_COLUMNS = [
     "timex",
     "date_text",
     "date_source",
+    "approximate",
     "category",
     "countries",
     "persons",
     "organizations",
     "locations",
-    "cluster",
+    "group",
     "article_id",
     "article_title",
     "article_source",
@@ -83,6 +84,7 @@ def event_dict(event: Event) -> dict[str, object]:
         "date_start": event.date_start.isoformat(),
         "date_end": event.date_end.isoformat(),
         "precision": event.precision,
+        "approximate": event.approximate,
         "timex": event.timex_value,
         "date_text": event.date_text,
         "date_source": event.date_source,
@@ -90,7 +92,7 @@ def event_dict(event: Event) -> dict[str, object]:
         "category": event.category,
         "countries": list(countries.values()),
         **{field: list(found.values()) for field, found in others.items()},
-        "cluster": event.group_id,
+        "group": event.group_id,
         "article": {
             "id": article.pk,
             "title": article.title,
@@ -123,12 +125,13 @@ def csv_row(item: dict[str, object]) -> list[object]:
         item["timex"],
         item["date_text"],
         item["date_source"],
+        item["approximate"],
         item["category"],
         "; ".join(str(c["code"]) for c in item["countries"]),  # type: ignore[union-attr]
         names("persons"),
         names("organizations"),
         names("locations"),
-        item["cluster"],
+        item["group"],
         article["id"],
         article["title"],
         article["source"],
@@ -225,7 +228,7 @@ def card_items(lead_ids: list[int]) -> list[dict[str, object]]:
         if event is None:
             continue
         item = event_dict(event)
-        item["display_date"] = event_date(event)
+        item["display_date"] = Period.of(event).label()
         item["sources"] = sources[event.pk]
         items.append(item)
     return items

@@ -122,6 +122,8 @@ def replace_events(
                 date_start=item.date_start,
                 date_end=item.date_end,
                 precision=item.precision,
+                # An estimate ("about", "some weeks ago"), when the extraction says so.
+                approximate=bool(getattr(item, "approximate", False)),
                 timex_value=item.timex_value[:64],
                 timex_mod=item.timex_mod[:16],
                 date_text=item.date_text[:300],
