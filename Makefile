@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv migrate demo lint format bench clean
+.PHONY: run serve test venv migrate demo lint format bench clean
 
 # Re-install only when a requirements file changed since the last install.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -31,6 +31,15 @@ run: demo
 	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: gunicorn (gunicorn.conf.py: 2 workers x 4 threads by default), static files
+# collected for WhiteNoise, and the background worker. Set SECRET_KEY, ALLOWED_HOSTS and DEBUG=false first
+# (README, "Serving in production").
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn newsapp.wsgi -c gunicorn.conf.py
 
 lint: venv
 	$(BIN)/ruff check .
