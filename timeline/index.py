@@ -3,9 +3,9 @@ monthly chart, person suggestions. Two implementations of one interface, both re
 (TimelineCard, kept current by timeline/read_model.py):
 
 - `DatabaseCards` asks the database for each answer (SQL on the cards and the card-entity table);
-- `CardIndex`, the in-process accelerator: the cards as numpy arrays and bitsets (a Python int per filter
-  value, bit n for the card with primary key n), so a combination of filters is an AND of integers and a
-  facet count a popcount or a bincount. It follows the read model's change log: each request asks for the
+- `CardIndex`, the in-process accelerator: the cards as numpy arrays indexed by card primary key, so a
+  combination of filters is an AND of boolean arrays and all the counts of a facet one bincount. It
+  follows the read model's change log: each request asks for the
   cards changed since the last sequence number it saw (one small query) and applies them in place. It is
   never rebuilt whole on a request: the first build runs in a background thread at start-up, while
   requests are answered by `DatabaseCards`.
@@ -29,7 +29,7 @@ from django.db import close_old_connections, connection
 from django.db.models import Count, Q, QuerySet
 
 from timeline.linking.folding import fold
-from timeline.models import CardEntity, Entity, EntityAlias, TimelineCard, TimelineState
+from timeline.models import CardEntity, Category, Entity, EntityAlias, TimelineCard, TimelineState
 from timeline.read_model import search_words
 
 if TYPE_CHECKING:
@@ -41,7 +41,11 @@ MAX_MONTHS = 36  # a period longer than this counts in its first month of the ch
 MAX_CHART_MONTHS = 240  # the chart's range, at most (the latest months)
 TEXT_CACHE_SIZE = 128
 PERSON_KIND = Entity.Kind.PERSON
-KINDS = ("entity", "category", "month")  # what a card adds to the accelerator's bitsets
+KIND_CODES = {kind: n for n, kind in enumerate(Entity.Kind.values)}
+CATEGORY_BITS = {name: 1 << n for n, name in enumerate(Category.values)}
+CARD_ARRAYS = ("alive", "plausible", "start", "end", "lead", "version", "created", "categories", "pairs_from",
+               "pairs_to")  # fmt: skip
+EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 
 
 def months_of(start: datetime.date, end: datetime.date) -> list[str]:
@@ -73,14 +77,6 @@ def month_range(present: Iterable[str], counts: dict[str, int]) -> list[tuple[st
             break
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return months[::-1]
-
-
-def bits_of(positions: Iterable[int], size: int) -> int:
-    """A bitset with the given positions set (built through a bytearray: linear, not quadratic)."""
-    buffer = bytearray((size + 7) // 8)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
 
 
 def parse_cursor(cursor: str) -> tuple[datetime.date, datetime.date, int] | None:
@@ -242,8 +238,6 @@ class DatabaseCards:
         ).count()
 
     def category_counts(self, selection: QuerySet[TimelineCard]) -> dict[str, int]:
-        from timeline.models import Category
-
         return {name: selection.filter(categories__contains=f" {name} ").count() for name in Category.values}
 
     def histogram(self, selection: QuerySet[TimelineCard]) -> list[tuple[str, int]]:
@@ -298,32 +292,38 @@ CARD_FIELDS = (
 
 @dataclass(eq=False)
 class CardIndex:
-    """The cards in memory, indexed by card primary key; see the module's docstring."""
+    """The cards in memory as numpy arrays indexed by card primary key; a selection is an array of booleans
+    (one per card). Entities are (entity, card) pairs, so that counting every facet is one bincount. Memory
+    grows with the cards only: no per-entity bitsets, no per-card Python objects but the search text."""
 
     ready: bool = True
     sequence: int = 0
     capacity: int = 0
     alive: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    plausible: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # date ordinals
     end: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     version: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     created: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    everything: int = 0
-    entity_bits: dict[int, int] = field(default_factory=dict)
-    category_bits: dict[str, int] = field(default_factory=dict)
-    month_bits: dict[str, int] = field(default_factory=dict)
-    texts: dict[int, str] = field(default_factory=dict)
-    # What each card contributes, to take it back when the card changes.
-    card_entities: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    card_categories: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    card_months: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    categories: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))  # one bit each
+    pairs_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # a card's pairs
+    pairs_to: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    texts: list[str] = field(default_factory=list)
+    # (entity, card) pairs, appended; a changed card's old pairs are marked dead (compacted now and then).
+    pair_count: int = 0
+    pair_entity: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # dense numbers
+    pair_card: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    pair_live: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    dense: dict[int, int] = field(default_factory=dict)  # entity id -> dense number
+    dense_ids: list[int] = field(default_factory=list)
+    dense_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     entities: dict[int, EntityInfo] = field(default_factory=dict)
     by_iso: dict[str, int] = field(default_factory=dict)
     by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
     person_names: dict[int, str] = field(default_factory=dict)  # folded name and aliases, for the type-ahead
-    _text_cache: OrderedDict[tuple[str, ...], int] = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _text_cache: OrderedDict[tuple[str, ...], np.ndarray] = field(default_factory=OrderedDict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
 
     # -- building and following the change log ---------------------------------------------------------
 
@@ -335,7 +335,13 @@ class CardIndex:
         rows = TimelineCard.objects.filter(lead_event_id__isnull=False).values_list(*CARD_FIELDS)
         # The sequence first: a card changed while we read is read again by the next sync.
         index.sequence = TimelineState.current()
-        index._apply(list(rows.iterator(chunk_size=5000)))
+        chunk: list[tuple] = []
+        for row in rows.iterator(chunk_size=5000):
+            chunk.append(row)
+            if len(chunk) == 5000:
+                index._apply(chunk)
+                chunk = []
+        index._apply(chunk)
         return index
 
     def sync(self) -> None:
@@ -362,93 +368,121 @@ class CardIndex:
         aliases: dict[int, list[str]] = defaultdict(list)
         alias_rows = EntityAlias.objects.filter(entity__kind=PERSON_KIND)
         if ids is not None:
-            alias_rows = alias_rows.filter(
-                entity_id__in=[pk for pk, e in found.items() if e.kind == PERSON_KIND]
-            )
+            persons = [pk for pk, info in found.items() if info.kind == PERSON_KIND]
+            alias_rows = alias_rows.filter(entity_id__in=persons)
         for entity_id, name in alias_rows.values_list("entity_id", "name"):
             aliases[entity_id].append(name)
         for info in found.values():
+            old = self.entities.get(info.id)
+            if old is not None and (old.kind, old.slug) != (info.kind, info.slug):
+                self.by_slug.pop((old.kind, old.slug), None)
             self.entities[info.id] = info
             self.by_slug[(info.kind, info.slug)] = info.id
             if info.iso_code:
                 self.by_iso[info.iso_code] = info.id
             if info.kind == PERSON_KIND:
                 self.person_names[info.id] = folded_names([info.name, *aliases.get(info.id, [])])
+            if info.id in self.dense:
+                self.dense_kinds[self.dense[info.id]] = KIND_CODES.get(info.kind, -1)
 
     def _grow(self, needed: int) -> None:
         if needed <= self.capacity:
             return
         capacity = max(needed, self.capacity * 2, 1024)
-        for name in ("alive", "start", "end", "lead", "version", "created"):
+        for name in CARD_ARRAYS:
             old = getattr(self, name)
             new = np.zeros(capacity, dtype=old.dtype)
             new[: len(old)] = old
             setattr(self, name, new)
+        self.texts.extend([""] * (capacity - len(self.texts)))
+        for words, selected in self._text_cache.items():
+            grown = np.zeros(capacity, dtype=bool)
+            grown[: len(selected)] = selected
+            self._text_cache[words] = grown
         self.capacity = capacity
 
+    def _dense_number(self, entity_id: int) -> int:
+        number = self.dense.get(entity_id)
+        if number is None:
+            number = self.dense[entity_id] = len(self.dense_ids)
+            self.dense_ids.append(entity_id)
+            info = self.entities.get(entity_id)
+            kinds = np.zeros(len(self.dense_ids), dtype=np.int8)
+            kinds[: len(self.dense_kinds)] = self.dense_kinds
+            kinds[number] = KIND_CODES.get(info.kind, -1) if info else -1
+            self.dense_kinds = kinds
+        return number
+
+    def _add_pairs(self, pairs: list[tuple[int, int]]) -> None:
+        needed = self.pair_count + len(pairs)
+        if needed > len(self.pair_entity):
+            size = max(needed, len(self.pair_entity) * 2, 4096)
+            for name in ("pair_entity", "pair_card", "pair_live"):
+                old = getattr(self, name)
+                new = np.zeros(size, dtype=old.dtype)
+                new[: self.pair_count] = old[: self.pair_count]
+                setattr(self, name, new)
+        if pairs:
+            block = np.array(pairs, dtype=np.int32)
+            self.pair_entity[self.pair_count : needed] = block[:, 0]
+            self.pair_card[self.pair_count : needed] = block[:, 1]
+            self.pair_live[self.pair_count : needed] = True
+        self.pair_count = needed
+
+    def _compact_pairs(self) -> None:
+        """Drop dead pairs when they outnumber the live ones (each card's pairs stay contiguous)."""
+        live = np.flatnonzero(self.pair_live[: self.pair_count])
+        if len(live) * 2 >= self.pair_count:
+            return
+        cards = self.pair_card[live]
+        entity, card = self.pair_entity[live].copy(), cards.copy()
+        self.pair_entity[: len(live)], self.pair_card[: len(live)] = entity, card
+        self.pair_live[: len(live)] = True
+        self.pair_live[len(live) :] = False
+        self.pair_count = len(live)
+        # New ranges: the pairs of a card were contiguous and stay so, in the same order.
+        if len(live):
+            starts = np.flatnonzero(np.r_[True, card[1:] != card[:-1]])
+            stops = np.r_[starts[1:], len(card)]
+            self.pairs_from[card[starts]] = starts
+            self.pairs_to[card[starts]] = stops
+
     def _apply(self, rows: list[tuple]) -> None:
-        """Take each card's old contribution back and add its new one (rows of CARD_FIELDS)."""
-        if rows:
-            self._grow(max(row[0] for row in rows) + 1)
-        changes: dict[str, dict] = {kind: defaultdict(lambda: [set(), set()]) for kind in KINDS}
-        alive_add, alive_remove, text_changed = set(), set(), []
+        """Write each card's row (of CARD_FIELDS) over its old one."""
+        if not rows:
+            return
+        self._grow(max(row[0] for row in rows) + 1)
+        pairs: list[tuple[int, int]] = []
+        changed = []
         for pk, lead, start, end, categories, entity_ids, text, version, _seq, created, plausible in rows:
-            for kind, old in (
-                ("entity", self.card_entities.pop(pk, ())),
-                ("category", self.card_categories.pop(pk, ())),
-                ("month", self.card_months.pop(pk, ())),
-            ):
-                for value in old:
-                    changes[kind][value][1].add(pk)
-            self.texts.pop(pk, None)
-            text_changed.append(pk)
+            changed.append(pk)
+            old_from, old_to = self.pairs_from[pk], self.pairs_to[pk]
+            if old_to > old_from:
+                self.pair_live[old_from:old_to] = False
+            self.pairs_from[pk] = self.pairs_to[pk] = 0
             if lead is None:
                 self.alive[pk] = False
-                alive_remove.add(pk)
+                self.texts[pk] = ""
                 continue
             self.alive[pk] = True
-            alive_add.add(pk)
+            self.plausible[pk] = plausible
             self.start[pk], self.end[pk] = start.toordinal(), end.toordinal()
             self.lead[pk], self.version[pk], self.created[pk] = lead, version, created
-            new = {
-                "entity": tuple(e for ids in (entity_ids or {}).values() for e in ids),
-                "category": tuple(categories.split()),
-                "month": tuple(months_of(start, end)) if plausible else (),
-            }
-            self.card_entities[pk], self.card_categories[pk], self.card_months[pk] = (
-                new["entity"],
-                new["category"],
-                new["month"],
-            )
-            for kind, values in new.items():
-                for value in values:
-                    changes[kind][value][0].add(pk)
-                    changes[kind][value][1].discard(pk)
+            bits = 0
+            for name in categories.split():
+                bits |= CATEGORY_BITS.get(name, 0)
+            self.categories[pk] = bits
             self.texts[pk] = text
-        for kind, target in (
-            ("entity", self.entity_bits),
-            ("category", self.category_bits),
-            ("month", self.month_bits),
-        ):
-            for value, (added, removed) in changes[kind].items():
-                bits = target.get(value, 0)
-                if removed:
-                    bits &= ~bits_of(removed, self.capacity)
-                if added:
-                    bits |= bits_of(added, self.capacity)
-                if bits:
-                    target[value] = bits
-                else:
-                    target.pop(value, None)
-        if alive_remove:
-            self.everything &= ~bits_of(alive_remove, self.capacity)
-        if alive_add:
-            self.everything |= bits_of(alive_add, self.capacity)
+            first = self.pair_count + len(pairs)
+            for ids in (entity_ids or {}).values():
+                pairs.extend((self._dense_number(entity_id), pk) for entity_id in ids)
+            self.pairs_from[pk], self.pairs_to[pk] = first, self.pair_count + len(pairs)
+        self._add_pairs(pairs)
+        self._compact_pairs()
         # Searches already asked keep their answers: only the changed cards are tested again.
-        gone = bits_of(text_changed, self.capacity)
-        for words, mask in self._text_cache.items():
-            found = [pk for pk in text_changed if pk in self.texts and _matches(self.texts[pk], words)]
-            self._text_cache[words] = (mask & ~gone) | bits_of(found, self.capacity)
+        for words, selected in self._text_cache.items():
+            for pk in changed:
+                selected[pk] = bool(self.alive[pk]) and _matches(self.texts[pk], words)
 
     # -- entities --------------------------------------------------------------------------------------
 
@@ -468,64 +502,69 @@ class CardIndex:
 
     # -- selecting -------------------------------------------------------------------------------------
 
-    def select(self, filters: TimelineFilters, *, categories: bool = True) -> int:
-        """The cards the filters select, as a bitset (optionally ignoring the categories)."""
-        mask = self.everything
-        for entity in [*map(self.country, filters.countries), *map(self.person, filters.persons)]:
-            mask &= self.entity_bits.get(entity.id, 0) if entity else 0
-        if filters.categories and categories:
-            either = 0
-            for name in filters.categories:
-                either |= self.category_bits.get(name, 0)
-            mask &= either
-        if filters.date_from or filters.date_to:
-            mask &= self.date_mask(filters.date_from, filters.date_to)
-        if filters.q:
-            mask &= self.text_mask(filters.q)
-        return mask
+    def _live_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        n = self.pair_count
+        live = self.pair_live[:n]
+        return self.pair_entity[:n][live], self.pair_card[:n][live]
 
-    def of_entity(self, entity_id: int) -> int:
-        return self.entity_bits.get(entity_id, 0) & self.everything
+    def of_entity(self, entity_id: int) -> np.ndarray:
+        """The cards involving an entity."""
+        selected = np.zeros(self.capacity, dtype=bool)
+        number = self.dense.get(entity_id)
+        if number is not None:
+            n = self.pair_count
+            hits = (self.pair_entity[:n] == number) & self.pair_live[:n]
+            selected[self.pair_card[:n][hits]] = True
+        return selected & self.alive
 
-    def _from_array(self, selected: np.ndarray) -> int:
-        return int.from_bytes(np.packbits(selected, bitorder="little").tobytes(), "little")
-
-    def as_array(self, mask: int) -> np.ndarray:
-        packed = np.frombuffer(mask.to_bytes((self.capacity + 7) // 8 or 1, "little"), dtype=np.uint8)
-        return np.unpackbits(packed, bitorder="little")[: self.capacity].astype(bool)
-
-    def date_mask(self, date_from: datetime.date | None, date_to: datetime.date | None) -> int:
-        """Cards whose period overlaps [date_from, date_to] (either bound may be open)."""
+    def select(self, filters: TimelineFilters, *, categories: bool = True) -> np.ndarray:
+        """The cards the filters select (optionally ignoring the categories)."""
         selected = self.alive.copy()
-        if date_to:
-            selected &= self.start <= date_to.toordinal()
-        if date_from:
-            selected &= self.end >= date_from.toordinal()
-        return self._from_array(selected)
+        for entity in [*map(self.country, filters.countries), *map(self.person, filters.persons)]:
+            if entity is None:
+                return np.zeros(self.capacity, dtype=bool)
+            selected &= self.of_entity(entity.id)
+        if filters.categories and categories:
+            wanted = 0
+            for name in filters.categories:
+                wanted |= CATEGORY_BITS.get(name, 0)
+            selected &= (self.categories & wanted) != 0
+        if filters.date_to:
+            selected &= self.start <= filters.date_to.toordinal()
+        if filters.date_from:
+            selected &= self.end >= filters.date_from.toordinal()
+        if filters.q:
+            selected &= self.text_mask(filters.q)
+        return selected
 
-    def text_mask(self, query: str) -> int:
+    def text_mask(self, query: str) -> np.ndarray:
         """Cards with a word starting with each word of the query (case and accents ignored)."""
         words = tuple(search_words(query))
         if not words:
-            return self.everything
+            return self.alive.copy()
         with self._lock:
             if words in self._text_cache:
                 self._text_cache.move_to_end(words)
                 return self._text_cache[words]
-            mask = bits_of((pk for pk, text in self.texts.items() if _matches(text, words)), self.capacity)
-            self._text_cache[words] = mask
+            selected = np.zeros(self.capacity, dtype=bool)
+            needles = [f" {word}" for word in words]
+            found = [pk for pk, text in enumerate(self.texts) if text and all(n in text for n in needles)]
+            selected[found] = True
+            self._text_cache[words] = selected
             while len(self._text_cache) > TEXT_CACHE_SIZE:
                 self._text_cache.popitem(last=False)
-            return mask
+            return selected
 
-    def count(self, mask: int) -> int:
-        return mask.bit_count()
+    def count(self, selected: np.ndarray) -> int:
+        return int(np.count_nonzero(selected))
 
-    def new_since(self, mask: int, sequence: int) -> int:
-        return int(np.count_nonzero(self.as_array(mask) & (self.created > sequence)))
+    def new_since(self, selected: np.ndarray, sequence: int) -> int:
+        return int(np.count_nonzero(selected & (self.created > sequence)))
 
-    def _ordered(self, mask: int, *, newest_first: bool, cursor: str, size: int | None) -> list[int]:
-        ids = np.flatnonzero(self.as_array(mask))
+    def _ordered(
+        self, selected: np.ndarray, *, newest_first: bool, cursor: str, size: int | None
+    ) -> list[int]:
+        ids = np.flatnonzero(selected)
         if cursor:
             key = parse_cursor(cursor)
             if key is None:
@@ -537,7 +576,7 @@ class CardIndex:
             else:
                 keep = (s > start) | ((s == start) & ((e > end) | ((e == end) & (led > lead))))
             ids = ids[keep]
-        # The order (start, end, lead) in one int64: ordinals stay below 2**22.
+        # The order (start, end, lead) with (start, end) in one int64: ordinals stay below 2**22.
         primary = (self.start[ids] << 22) | self.end[ids]
         if newest_first:
             primary = -primary
@@ -550,11 +589,11 @@ class CardIndex:
         return ordered.tolist() if size is None else ordered[:size].tolist()
 
     def page(
-        self, mask: int, *, newest_first: bool, cursor: str = "", size: int = 50
+        self, selected: np.ndarray, *, newest_first: bool, cursor: str = "", size: int = 50
     ) -> tuple[list[CardRef], str]:
         if cursor and parse_cursor(cursor) is None:
             return [], ""
-        ids = self._ordered(mask, newest_first=newest_first, cursor=cursor, size=size + 1)
+        ids = self._ordered(selected, newest_first=newest_first, cursor=cursor, size=size + 1)
         more = len(ids) > size
         ids = ids[:size]
         refs = [CardRef(pk, int(self.lead[pk]), int(self.version[pk])) for pk in ids]
@@ -564,62 +603,92 @@ class CardIndex:
         start = datetime.date.fromordinal(int(self.start[last]))
         return refs, make_cursor(start, datetime.date.fromordinal(int(self.end[last])), int(self.lead[last]))
 
-    def all_leads(self, mask: int, *, newest_first: bool) -> list[int]:
-        return [
-            int(self.lead[pk]) for pk in self._ordered(mask, newest_first=newest_first, cursor="", size=None)
-        ]
+    def all_leads(self, selected: np.ndarray, *, newest_first: bool) -> list[int]:
+        ordered = self._ordered(selected, newest_first=newest_first, cursor="", size=None)
+        return self.lead[ordered].tolist() if ordered else []
 
     # -- counting --------------------------------------------------------------------------------------
 
-    def facet(self, mask: int, kind: str, limit: int | None = None) -> list[tuple[EntityInfo, int]]:
-        """Entities of a kind with the number of cards under `mask` that involve them, most first (ties by
-        name); only the first `limit` when given."""
-        found = []
-        for entity_id, bits in self.entity_bits.items():
-            info = self.entities.get(entity_id)
-            if info is not None and info.kind == kind:
-                count = (bits & mask).bit_count()
-                if count:
-                    found.append((info, count))
+    def _entity_counts(self, selected: np.ndarray) -> np.ndarray:
+        entities, cards = self._live_pairs()
+        return np.bincount(entities[selected[cards]], minlength=len(self.dense_ids))
+
+    def _ranked(
+        self, counts: np.ndarray, candidates: np.ndarray, limit: int | None
+    ) -> list[tuple[EntityInfo, int]]:
+        candidates = candidates[np.argsort(-counts[candidates], kind="stable")]
+        if limit is not None and len(candidates) > limit:
+            # Keep everything tied with the last place, so the tie-break by name stays exact.
+            last = counts[candidates[limit - 1]]
+            candidates = candidates[counts[candidates] >= last]
+        found = [
+            (self.entities[self.dense_ids[n]], int(counts[n]))
+            for n in candidates.tolist()
+            if self.dense_ids[n] in self.entities
+        ]
         found.sort(key=lambda item: (-item[1], item[0].name))
         return found[:limit] if limit is not None else found
 
-    def entity_count(self, mask: int, entity_id: int) -> int:
-        return (self.entity_bits.get(entity_id, 0) & mask).bit_count()
+    def facet(
+        self, selected: np.ndarray, kind: str, limit: int | None = None
+    ) -> list[tuple[EntityInfo, int]]:
+        """Entities of a kind with the number of selected cards involving them, most first (ties by name);
+        only the first `limit` when given."""
+        counts = self._entity_counts(selected)
+        candidates = np.flatnonzero((counts > 0) & (self.dense_kinds == KIND_CODES[kind]))
+        return self._ranked(counts, candidates, limit)
 
-    def category_counts(self, mask: int) -> dict[str, int]:
-        return {name: (bits & mask).bit_count() for name, bits in self.category_bits.items()}
+    def entity_count(self, selected: np.ndarray, entity_id: int) -> int:
+        return int(np.count_nonzero(selected & self.of_entity(entity_id)))
 
-    def histogram(self, mask: int) -> list[tuple[str, int]]:
+    def category_counts(self, selected: np.ndarray) -> dict[str, int]:
+        chosen = self.categories[selected]
+        return {name: int(np.count_nonzero(chosen & bit)) for name, bit in CATEGORY_BITS.items()}
+
+    def histogram(self, selected: np.ndarray) -> list[tuple[str, int]]:
         """Cards per month: a card counts in every month its period overlaps, as the date filter selects it
-        for each of them (a bar's count is what clicking it shows). Implausible dates are left out."""
-        counts = {month: (bits & mask).bit_count() for month, bits in self.month_bits.items()}
-        return month_range((m for m, n in counts.items() if n), counts)
+        for each of them (a bar's count is what clicking it shows); a period longer than MAX_MONTHS in its
+        first month only. Implausible dates are left out."""
+        ids = np.flatnonzero(selected & self.plausible)
+        if not len(ids):
+            return []
+        first, last = _months(self.start[ids]), _months(self.end[ids])
+        last = np.where(last - first >= MAX_MONTHS, first, last)
+        low = int(first.min())
+        changes = np.zeros(int(last.max()) - low + 2, dtype=np.int64)
+        np.add.at(changes, first - low, 1)
+        np.add.at(changes, last - low + 1, -1)
+        counts = np.cumsum(changes)[:-1]
+        labels = {f"{(low + n) // 12:04d}-{(low + n) % 12 + 1:02d}": int(c) for n, c in enumerate(counts)}
+        return month_range((m for m, c in labels.items() if c), labels)
 
     def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
         """Persons whose name or an alias contains the typed text (accents ignored), most reported first."""
         needle = " ".join(fold(typed).split())
         if len(needle) < 2:
             return []
+        matching = [pk for pk, names in self.person_names.items() if needle in names]
+        if not matching:
+            return []
+        counts = self._entity_counts(self.alive)
         found = [
-            (self.entities[pk], self.entity_count(self.everything, pk))
-            for pk, names in self.person_names.items()
-            if needle in names
+            (self.entities[pk], int(counts[self.dense[pk]]) if pk in self.dense else 0) for pk in matching
         ]
         found.sort(key=lambda item: (-item[1], item[0].name))
         return found[:limit]
 
     def related(self, entity_id: int, limit: int = 10) -> list[tuple[EntityInfo, int]]:
         """The entities most often on the same cards as this one."""
-        mine = self.of_entity(entity_id)
-        scored = [
-            (self.entities[other], (bits & mine).bit_count())
-            for other, bits in self.entity_bits.items()
-            if other != entity_id and other in self.entities
-        ]
-        scored = [item for item in scored if item[1]]
-        scored.sort(key=lambda item: (-item[1], item[0].name))
-        return scored[:limit]
+        counts = self._entity_counts(self.of_entity(entity_id))
+        if entity_id in self.dense:
+            counts[self.dense[entity_id]] = 0
+        return self._ranked(counts, np.flatnonzero(counts > 0), limit)
+
+
+def _months(ordinals: np.ndarray) -> np.ndarray:
+    """Month numbers (year * 12 + month - 1) of date ordinals."""
+    days = (ordinals - EPOCH_ORDINAL).astype("datetime64[D]")
+    return days.astype("datetime64[M]").astype(np.int64) + 1970 * 12
 
 
 def _matches(text: str, words: tuple[str, ...]) -> bool:

@@ -176,3 +176,20 @@ def test_find_persons_matches_aliases_without_accents(cards, small_timeline):
 def test_a_very_long_period_counts_in_its_first_month_only():
     assert months_of(D(1990, 1, 1), D(1999, 12, 31)) == ["1990-01"]
     assert months_of(D(2025, 3, 31), D(2025, 4, 28)) == ["2025-03", "2025-04"]
+
+
+def test_many_changes_leave_the_accelerator_equal_to_a_fresh_build(small_timeline):
+    index = get_index()
+    for n in range(25):  # each save rewrites a card: its old entity pairs die and are compacted away
+        event = [small_timeline.vatican, small_timeline.kursk_retaken, small_timeline.incursion][n % 3]
+        event.category = ["military", "diplomatic", "political"][n % 3]
+        event.save()
+        get_index()
+    fresh = CardIndex.build()
+    assert index.pair_count < 3 * len(fresh._live_pairs()[0])  # dead pairs do not pile up
+    for kind in ("country", "person", "location"):
+        assert index.facet(index.select(EVERYTHING), kind) == fresh.facet(fresh.select(EVERYTHING), kind)
+    assert index.category_counts(index.select(EVERYTHING)) == fresh.category_counts(fresh.select(EVERYTHING))
+    ukraine = TimelineFilters(countries=("UA",))
+    assert leads(index, ukraine) == leads(fresh, ukraine)
+    assert index.related(small_timeline.putin.pk) == fresh.related(small_timeline.putin.pk)
