@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ import numpy as np
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
 
 from timeline.linking.folding import fold
 from timeline.models import CardEntity, Category, Entity, EntityAlias, TimelineCard, TimelineState
@@ -241,10 +243,18 @@ class DatabaseCards:
         return {name: selection.filter(categories__contains=f" {name} ").count() for name in Category.values}
 
     def histogram(self, selection: QuerySet[TimelineCard]) -> list[tuple[str, int]]:
+        # Cards counted per (first month, last month) in SQL: a few hundred rows, whatever the cards.
+        spans = (
+            selection.filter(plausible=True)
+            .annotate(first=TruncMonth("date_start"), last=TruncMonth("date_end"))
+            .values_list("first", "last")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
         counts: dict[str, int] = defaultdict(int)
-        for start, end in selection.filter(plausible=True).values_list("date_start", "date_end").iterator():
-            for month in months_of(start, end):
-                counts[month] += 1
+        for first, last, n in spans:
+            for month in months_of(first, last):
+                counts[month] += n
         return month_range(counts, counts)
 
     def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
@@ -309,7 +319,7 @@ class CardIndex:
     categories: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))  # one bit each
     pairs_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # a card's pairs
     pairs_to: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    texts: list[str] = field(default_factory=list)
+    texts: SearchTexts = field(default_factory=lambda: SearchTexts())
     # (entity, card) pairs, appended; a changed card's old pairs are marked dead (compacted now and then).
     pair_count: int = 0
     pair_entity: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # dense numbers
@@ -339,9 +349,10 @@ class CardIndex:
         for row in rows.iterator(chunk_size=5000):
             chunk.append(row)
             if len(chunk) == 5000:
-                index._apply(chunk)
+                index._apply(chunk, building=True)
                 chunk = []
-        index._apply(chunk)
+        index._apply(chunk, building=True)
+        index.texts.rejoin()
         return index
 
     def sync(self) -> None:
@@ -394,7 +405,6 @@ class CardIndex:
             new = np.zeros(capacity, dtype=old.dtype)
             new[: len(old)] = old
             setattr(self, name, new)
-        self.texts.extend([""] * (capacity - len(self.texts)))
         for words, selected in self._text_cache.items():
             grown = np.zeros(capacity, dtype=bool)
             grown[: len(selected)] = selected
@@ -447,7 +457,7 @@ class CardIndex:
             self.pairs_from[card[starts]] = starts
             self.pairs_to[card[starts]] = stops
 
-    def _apply(self, rows: list[tuple]) -> None:
+    def _apply(self, rows: list[tuple], *, building: bool = False) -> None:
         """Write each card's row (of CARD_FIELDS) over its old one."""
         if not rows:
             return
@@ -462,7 +472,7 @@ class CardIndex:
             self.pairs_from[pk] = self.pairs_to[pk] = 0
             if lead is None:
                 self.alive[pk] = False
-                self.texts[pk] = ""
+                self.texts.set(pk, "")
                 continue
             self.alive[pk] = True
             self.plausible[pk] = plausible
@@ -472,17 +482,19 @@ class CardIndex:
             for name in categories.split():
                 bits |= CATEGORY_BITS.get(name, 0)
             self.categories[pk] = bits
-            self.texts[pk] = text
+            self.texts.set(pk, text)
             first = self.pair_count + len(pairs)
             for ids in (entity_ids or {}).values():
                 pairs.extend((self._dense_number(entity_id), pk) for entity_id in ids)
             self.pairs_from[pk], self.pairs_to[pk] = first, self.pair_count + len(pairs)
         self._add_pairs(pairs)
         self._compact_pairs()
+        if not building:
+            self.texts.rejoin_if_many()
         # Searches already asked keep their answers: only the changed cards are tested again.
         for words, selected in self._text_cache.items():
             for pk in changed:
-                selected[pk] = bool(self.alive[pk]) and _matches(self.texts[pk], words)
+                selected[pk] = bool(self.alive[pk]) and _matches(self.texts.get(pk), words)
 
     # -- entities --------------------------------------------------------------------------------------
 
@@ -546,10 +558,7 @@ class CardIndex:
             if words in self._text_cache:
                 self._text_cache.move_to_end(words)
                 return self._text_cache[words]
-            selected = np.zeros(self.capacity, dtype=bool)
-            needles = [f" {word}" for word in words]
-            found = [pk for pk, text in enumerate(self.texts) if text and all(n in text for n in needles)]
-            selected[found] = True
+            selected = self.texts.search(words, self.capacity) & self.alive
             self._text_cache[words] = selected
             while len(self._text_cache) > TEXT_CACHE_SIZE:
                 self._text_cache.popitem(last=False)
@@ -693,6 +702,68 @@ def _months(ordinals: np.ndarray) -> np.ndarray:
 
 def _matches(text: str, words: tuple[str, ...]) -> bool:
     return all(f" {word}" in text for word in words)
+
+
+class SearchTexts:
+    """The cards' search texts (" word word … "), searched by word prefix.
+
+    Most texts live in one string (`joined`, one line per card), where the C loop of `re.finditer` finds
+    every card holding a word in a few milliseconds; the texts changed since it was joined sit in `changed`
+    and are tested one by one, until there are enough of them to join everything again."""
+
+    REJOIN_AFTER = 2000
+
+    def __init__(self) -> None:
+        self.joined = ""
+        self.offsets = np.zeros(0, dtype=np.int64)  # where each joined card's line starts
+        self.pks = np.zeros(0, dtype=np.int64)
+        self.changed: dict[int, str] = {}
+
+    def set(self, pk: int, text: str) -> None:
+        self.changed[pk] = text
+
+    def rejoin_if_many(self) -> None:
+        if len(self.changed) > self.REJOIN_AFTER:
+            self.rejoin()
+
+    def get(self, pk: int) -> str:
+        if pk in self.changed:
+            return self.changed[pk]
+        at = np.searchsorted(self.pks, pk)
+        if at < len(self.pks) and self.pks[at] == pk:
+            stop = self.offsets[at + 1] - 1 if at + 1 < len(self.offsets) else len(self.joined)
+            return self.joined[self.offsets[at] : stop]
+        return ""
+
+    def rejoin(self) -> None:
+        texts = dict(zip(self.pks.tolist(), self.joined.split("\n"), strict=True)) if len(self.pks) else {}
+        texts.update(self.changed)
+        kept = sorted(pk for pk, text in texts.items() if text)
+        lines = [texts[pk] for pk in kept]
+        self.joined = "\n".join(lines)
+        self.pks = np.array(kept, dtype=np.int64)
+        self.offsets = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]], dtype=np.int64)
+        self.changed = {}
+
+    def search(self, words: tuple[str, ...], capacity: int) -> np.ndarray:
+        """Cards whose text has a word starting with each of `words`."""
+        selected = np.zeros(capacity, dtype=bool)
+        if len(self.pks):
+            found = np.ones(len(self.pks), dtype=bool)
+            for word in words:
+                hits = [match.start() for match in re.finditer(re.escape(f" {word}"), self.joined)]
+                with_word = np.zeros(len(self.pks), dtype=bool)
+                with_word[np.searchsorted(self.offsets, np.array(hits, dtype=np.int64), side="right") - 1] = (
+                    True
+                )
+                found &= with_word
+            selected[self.pks[found]] = True
+            stale = np.array([pk for pk in self.changed if pk < capacity], dtype=np.int64)
+            selected[stale] = False  # their joined line is out of date
+        for pk, text in self.changed.items():
+            if pk < capacity and text and _matches(text, words):
+                selected[pk] = True
+        return selected
 
 
 # -- which one answers -----------------------------------------------------------------------------------

@@ -193,3 +193,21 @@ def test_many_changes_leave_the_accelerator_equal_to_a_fresh_build(small_timelin
     ukraine = TimelineFilters(countries=("UA",))
     assert leads(index, ukraine) == leads(fresh, ukraine)
     assert index.related(small_timeline.putin.pk) == fresh.related(small_timeline.putin.pk)
+
+
+def test_search_texts_find_word_starts_in_joined_and_changed_texts():
+    from timeline.index import SearchTexts
+
+    texts = SearchTexts()
+    for pk, text in [(1, " russia retook kursk "), (3, " talks in riyadh "), (4, " kursk border ")]:
+        texts.set(pk, text)
+    texts.rejoin()
+    texts.set(3, " kursk talks ")  # changed after the join
+    texts.set(5, " new kursk report ")
+    texts.set(4, "")  # gone
+    assert texts.search(("kurs",), 8).nonzero()[0].tolist() == [1, 3, 5]
+    assert texts.search(("talk", "kursk"), 8).nonzero()[0].tolist() == [3]
+    assert texts.search(("ursk",), 8).nonzero()[0].tolist() == []  # a word's start only
+    texts.rejoin()
+    assert texts.get(3) == " kursk talks " and texts.get(4) == ""
+    assert texts.search(("kurs",), 8).nonzero()[0].tolist() == [1, 3, 5]
