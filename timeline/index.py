@@ -41,13 +41,12 @@ logger = logging.getLogger(__name__)
 
 MAX_MONTHS = 36  # a period longer than this counts in its first month of the chart only
 MAX_CHART_MONTHS = 240  # the chart's range, at most (the latest months)
-TEXT_CACHE_SIZE = 128
+TEXT_CACHE_SIZE = 32  # searches kept with their answers (one boolean per card each)
 PERSON_KIND = Entity.Kind.PERSON
 KIND_CODES = {kind: n for n, kind in enumerate(Entity.Kind.values)}
 CATEGORY_BITS = {name: 1 << n for n, name in enumerate(Category.values)}
 CARD_ARRAYS = ("alive", "plausible", "start", "end", "lead", "version", "created", "categories", "pairs_from",
-               "pairs_to")  # fmt: skip
-EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
+               "pairs_to", "month_first", "month_last")  # fmt: skip
 
 
 def months_of(start: datetime.date, end: datetime.date) -> list[str]:
@@ -322,6 +321,9 @@ class CardIndex:
     version: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     created: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     categories: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))  # one bit each
+    # The chart's months of each card (year * 12 + month - 1): first and last it counts in.
+    month_first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    month_last: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     pairs_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # a card's pairs
     pairs_to: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     texts: SearchTexts = field(default_factory=lambda: SearchTexts())
@@ -338,6 +340,7 @@ class CardIndex:
     by_slug: dict[tuple[str, str], int] = field(default_factory=dict)
     person_names: dict[int, str] = field(default_factory=dict)  # folded name and aliases, for the type-ahead
     _text_cache: OrderedDict[tuple[str, ...], np.ndarray] = field(default_factory=OrderedDict)
+    _last_counts: tuple[np.ndarray, int, np.ndarray] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     # -- building and following the change log ---------------------------------------------------------
@@ -404,7 +407,7 @@ class CardIndex:
     def _grow(self, needed: int) -> None:
         if needed <= self.capacity:
             return
-        capacity = max(needed, self.capacity * 2, 1024)
+        capacity = max(needed + needed // 4, 1024)  # a quarter spare: few copies, little waste
         for name in CARD_ARRAYS:
             old = getattr(self, name)
             new = np.zeros(capacity, dtype=old.dtype)
@@ -483,6 +486,8 @@ class CardIndex:
             self.plausible[pk] = plausible
             self.start[pk], self.end[pk] = start.toordinal(), end.toordinal()
             self.lead[pk], self.version[pk], self.created[pk] = lead, version, created
+            first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+            self.month_first[pk], self.month_last[pk] = first, first if last - first >= MAX_MONTHS else last
             bits = 0
             for name in categories.split():
                 bits |= CATEGORY_BITS.get(name, 0)
@@ -624,8 +629,16 @@ class CardIndex:
     # -- counting --------------------------------------------------------------------------------------
 
     def _entity_counts(self, selected: np.ndarray) -> np.ndarray:
-        entities, cards = self._live_pairs()
-        return np.bincount(entities[selected[cards]], minlength=len(self.dense_ids))
+        # Every facet of a page counts under the same selection: counted once (the selection is held, so
+        # its identity cannot be reused by another array meanwhile).
+        last = self._last_counts
+        if last is not None and last[0] is selected and last[1] == self.pair_count:
+            return last[2].copy()
+        n = self.pair_count
+        taken = self.pair_live[:n] & selected[self.pair_card[:n]]
+        counts = np.bincount(self.pair_entity[:n][taken], minlength=len(self.dense_ids))
+        self._last_counts = (selected, n, counts)
+        return counts.copy()
 
     def _ranked(
         self, counts: np.ndarray, candidates: np.ndarray, limit: int | None
@@ -663,15 +676,14 @@ class CardIndex:
         """Cards per month: a card counts in every month its period overlaps, as the date filter selects it
         for each of them (a bar's count is what clicking it shows); a period longer than MAX_MONTHS in its
         first month only. Implausible dates are left out."""
-        ids = np.flatnonzero(selected & self.plausible)
-        if not len(ids):
+        chosen = selected & self.plausible
+        if not chosen.any():
             return []
-        first, last = _months(self.start[ids]), _months(self.end[ids])
-        last = np.where(last - first >= MAX_MONTHS, first, last)
+        first, last = self.month_first[chosen], self.month_last[chosen]
         low = int(first.min())
-        changes = np.zeros(int(last.max()) - low + 2, dtype=np.int64)
-        np.add.at(changes, first - low, 1)
-        np.add.at(changes, last - low + 1, -1)
+        size = int(last.max()) - low + 2
+        # Each card adds one from its first month and takes it back after its last.
+        changes = np.bincount(first - low, minlength=size) - np.bincount(last - low + 1, minlength=size)
         counts = np.cumsum(changes)[:-1]
         labels = {f"{(low + n) // 12:04d}-{(low + n) % 12 + 1:02d}": int(c) for n, c in enumerate(counts)}
         return month_range((m for m, c in labels.items() if c), labels)
@@ -697,12 +709,6 @@ class CardIndex:
         if entity_id in self.dense:
             counts[self.dense[entity_id]] = 0
         return self._ranked(counts, np.flatnonzero(counts > 0), limit)
-
-
-def _months(ordinals: np.ndarray) -> np.ndarray:
-    """Month numbers (year * 12 + month - 1) of date ordinals."""
-    days = (ordinals - EPOCH_ORDINAL).astype("datetime64[D]")
-    return days.astype("datetime64[M]").astype(np.int64) + 1970 * 12
 
 
 def _matches(text: str, words: tuple[str, ...]) -> bool:
