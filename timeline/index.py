@@ -350,7 +350,9 @@ class CardIndex:
         """Read every live card (and the entities) and index them."""
         index = cls()
         index._entities_changed(None)
-        rows = TimelineCard.objects.filter(lead_event_id__isnull=False).values_list(*CARD_FIELDS)
+        rows = (
+            TimelineCard.objects.filter(lead_event_id__isnull=False).order_by("pk").values_list(*CARD_FIELDS)
+        )
         # The sequence first: a card changed while we read is read again by the next sync.
         index.sequence = TimelineState.current()
         chunk: list[tuple] = []
@@ -360,7 +362,7 @@ class CardIndex:
                 index._apply(chunk, building=True)
                 chunk = []
         index._apply(chunk, building=True)
-        index.texts.rejoin()
+        index.texts.finish_build()
         return index
 
     def sync(self) -> None:
@@ -472,6 +474,9 @@ class CardIndex:
         self._grow(max(row[0] for row in rows) + 1)
         pairs: list[tuple[int, int]] = []
         changed = []
+        built_texts: list[
+            str
+        ] = []  # the build reads cards in key order: their texts are joined a chunk at a time
         for pk, lead, start, end, categories, entity_ids, text, version, _seq, created, plausible in rows:
             changed.append(pk)
             old_from, old_to = self.pairs_from[pk], self.pairs_to[pk]
@@ -492,14 +497,19 @@ class CardIndex:
             for name in categories.split():
                 bits |= CATEGORY_BITS.get(name, 0)
             self.categories[pk] = bits
-            self.texts.set(pk, text)
+            if building:
+                built_texts.append(text)
+            else:
+                self.texts.set(pk, text)
             first = self.pair_count + len(pairs)
             for ids in (entity_ids or {}).values():
                 pairs.extend((self._dense_number(entity_id), pk) for entity_id in ids)
             self.pairs_from[pk], self.pairs_to[pk] = first, self.pair_count + len(pairs)
         self._add_pairs(pairs)
         self._compact_pairs()
-        if not building:
+        if building:
+            self.texts.extend([row[0] for row in rows if row[1] is not None], built_texts)
+        else:
             self.texts.rejoin_if_many()
         # Searches already asked keep their answers: only the changed cards are tested again.
         for words, selected in self._text_cache.items():
@@ -738,9 +748,29 @@ class SearchTexts:
         self.offsets = np.zeros(0, dtype=np.int64)  # where each joined card's line starts
         self.pks = np.zeros(0, dtype=np.int64)
         self.changed: dict[int, str] = {}
+        self._parts: list[str] = []
+        self._part_pks: list[np.ndarray] = []
+        self._part_lengths: list[np.ndarray] = []
 
     def set(self, pk: int, text: str) -> None:
         self.changed[pk] = text
+
+    def extend(self, pks: list[int], texts: list[str]) -> None:
+        """Join the texts of cards whose keys follow every key joined so far (the build, chunk by chunk:
+        the small strings of a chunk are freed before the next is read)."""
+        if not texts:
+            return
+        self._parts.append("\n".join(texts))
+        self._part_pks.append(np.array(pks, dtype=np.int64))
+        self._part_lengths.append(np.array([len(text) + 1 for text in texts], dtype=np.int64))
+
+    def finish_build(self) -> None:
+        if self._parts:
+            self.joined = "\n".join(self._parts)
+            self.pks = np.concatenate(self._part_pks)
+            lengths = np.concatenate(self._part_lengths)
+            self.offsets = np.concatenate([[0], np.cumsum(lengths[:-1])]).astype(np.int64)
+        self._parts, self._part_pks, self._part_lengths = [], [], []
 
     def rejoin_if_many(self) -> None:
         if len(self.changed) > self.REJOIN_AFTER:
