@@ -167,7 +167,7 @@ CACHES = {
         if env_str("CACHE_URL", "").startswith("redis")
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": env_str("CACHE_URL", "timeline-cards"),
-        "OPTIONS": {} if env_str("CACHE_URL", "").startswith("redis") else {"MAX_ENTRIES": 20_000},
+        "OPTIONS": {} if env_str("CACHE_URL", "").startswith("redis") else {"MAX_ENTRIES": 5_000},
     }
 }
 

@@ -571,18 +571,19 @@ class CardIndex:
 
     def text_mask(self, query: str) -> np.ndarray:
         """Cards with a word starting with each word of the query (case and accents ignored)."""
-        words = tuple(search_words(query))
-        if not words:
-            return self.alive.copy()
-        with self._lock:
-            if words in self._text_cache:
-                self._text_cache.move_to_end(words)
-                return self._text_cache[words]
-            selected = self.texts.search(words, self.capacity) & self.alive
-            self._text_cache[words] = selected
-            while len(self._text_cache) > TEXT_CACHE_SIZE:
-                self._text_cache.popitem(last=False)
-            return selected
+        selected = self.alive.copy()
+        # Each word's cards are kept apart, so that "ceasefire talks" reuses what "ceasefire" found.
+        for word in dict.fromkeys(search_words(query)):
+            key = (word,)
+            with self._lock:
+                if key in self._text_cache:
+                    self._text_cache.move_to_end(key)
+                else:
+                    self._text_cache[key] = self.texts.search(key, self.capacity) & self.alive
+                    while len(self._text_cache) > TEXT_CACHE_SIZE:
+                        self._text_cache.popitem(last=False)
+                selected &= self._text_cache[key]
+        return selected
 
     def count(self, selected: np.ndarray) -> int:
         return int(np.count_nonzero(selected))
