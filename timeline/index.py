@@ -5,10 +5,9 @@ monthly chart, person suggestions. Two implementations of one interface, both re
 - `DatabaseCards` asks the database for each answer (SQL on the cards and the card-entity table);
 - `CardIndex`, the in-process accelerator: the cards as numpy arrays indexed by card primary key, so a
   combination of filters is an AND of boolean arrays and all the counts of a facet one bincount. It
-  follows the read model's change log: each request asks for the
-  cards changed since the last sequence number it saw (one small query) and applies them in place. It is
-  never rebuilt whole on a request: the first build runs in a background thread at start-up, while
-  requests are answered by `DatabaseCards`.
+  follows the read model's change log: each request asks for the cards changed since the last sequence
+  number it saw (one small query) and applies them in place. It is never rebuilt whole on a request: the
+  first build runs in a background thread at start-up, while requests are answered by `DatabaseCards`.
 
 Nothing here writes to the database.
 """
