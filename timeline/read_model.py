@@ -271,10 +271,27 @@ def _group_deleted(sender, instance: EventGroup, **kwargs) -> None:
     mark(list(Event.objects.filter(group=instance).values_list("pk", flat=True)), [instance.pk])
 
 
+ENTITY_CARD_FIELDS = ("name", "kind", "iso_code")  # what a card holds of an entity
+
+
+@receiver(pre_save, sender=Entity)
+def _entity_before_save(sender, instance: Entity, raw=False, **kwargs) -> None:
+    before = (
+        Entity.objects.filter(pk=instance.pk).values_list(*ENTITY_CARD_FIELDS).first()
+        if instance.pk
+        else None
+    )
+    instance._card_fields_before = before
+
+
 @receiver(post_save, sender=Entity)
 def _entity_saved(sender, instance: Entity, created=False, raw=False, **kwargs) -> None:
-    if not created and not raw:  # a new entity is on no card yet; a renamed one changes their text
-        mark(set(Mention.objects.filter(entity=instance).values_list("event_id", flat=True)))
+    # A new entity is on no card yet; a renamed one changes their text (Russia saved unchanged touches none
+    # of its 50,000 cards).
+    before = getattr(instance, "_card_fields_before", None)
+    if created or raw or before == tuple(getattr(instance, name) for name in ENTITY_CARD_FIELDS):
+        return
+    mark(set(Mention.objects.filter(entity=instance).values_list("event_id", flat=True)))
 
 
 CARD_ARTICLE_FIELDS = {"status", "extracted_at", "title", "source", "url", "published", "language"}

@@ -143,3 +143,9 @@ def test_a_country_entity_saved_without_change_to_cards_keeps_them(small_timelin
     versions = dict(TimelineCard.objects.values_list("key", "version"))
     Entity.objects.create(kind="person", name="Nobody Yet", slug="nobody-yet")
     assert dict(TimelineCard.objects.values_list("key", "version")) == versions
+
+
+def test_an_entity_saved_unchanged_touches_none_of_its_cards(small_timeline):
+    versions = dict(TimelineCard.objects.values_list("key", "version"))
+    small_timeline.ru.save()
+    assert dict(TimelineCard.objects.values_list("key", "version")) == versions
