@@ -786,13 +786,50 @@ class SearchTexts:
         return ""
 
     def rejoin(self) -> None:
-        texts = dict(zip(self.pks.tolist(), self.joined.split("\n"), strict=True)) if len(self.pks) else {}
-        texts.update(self.changed)
-        kept = sorted(pk for pk, text in texts.items() if text)
-        lines = [texts[pk] for pk in kept]
-        self.joined = "\n".join(lines)
-        self.pks = np.array(kept, dtype=np.int64)
-        self.offsets = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]], dtype=np.int64)
+        """Fold the changed texts into the joined string. The unchanged lines are copied in runs (a few large
+        slices, one per change), never split into one small string per card: memory stays flat."""
+        if not self.changed:
+            return
+        old_pks, old_offsets, joined = self.pks, self.offsets, self.joined
+        old_lengths = np.diff(np.r_[old_offsets, len(joined) + 1])  # each line with its "\n"
+        changed_pks = np.array(sorted(self.changed), dtype=np.int64)
+        # Base lines to drop (changed or gone) and where each new text goes, both as base line numbers.
+        dropped = np.flatnonzero(np.isin(old_pks, changed_pks)).tolist()
+        inserted = [
+            (int(at), pk, self.changed[pk])
+            for at, pk in zip(
+                np.searchsorted(old_pks, changed_pks).tolist(), changed_pks.tolist(), strict=True
+            )
+            if self.changed[pk]
+        ]
+        pieces: list[str] = []
+        pks: list[np.ndarray] = []
+        lengths: list[np.ndarray] = []
+        cursor = 0
+
+        def copy_run(stop: int) -> None:
+            if stop > cursor:
+                last = stop - 1
+                pieces.append(joined[old_offsets[cursor] : old_offsets[last] + old_lengths[last] - 1])
+                pks.append(old_pks[cursor:stop])
+                lengths.append(old_lengths[cursor:stop])
+
+        # In key order: at a base line number, new texts go before the line, a dropped line is skipped.
+        steps = sorted([(at, 0, pk, text) for at, pk, text in inserted] + [(at, 1, 0, "") for at in dropped])
+        for at, kind, pk, text in steps:
+            copy_run(at)
+            cursor = max(cursor, at)
+            if kind == 0:
+                pieces.append(text)
+                pks.append(np.array([pk], dtype=np.int64))
+                lengths.append(np.array([len(text) + 1], dtype=np.int64))
+            else:
+                cursor = at + 1
+        copy_run(len(old_pks))
+        self.joined = "\n".join(pieces)
+        self.pks = np.concatenate(pks) if pks else np.zeros(0, dtype=np.int64)
+        all_lengths = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
+        self.offsets = np.concatenate([[0], np.cumsum(all_lengths[:-1])]).astype(np.int64)
         self.changed = {}
 
     def search(self, words: tuple[str, ...], capacity: int) -> np.ndarray:

@@ -211,3 +211,27 @@ def test_search_texts_find_word_starts_in_joined_and_changed_texts():
     texts.rejoin()
     assert texts.get(3) == " kursk talks " and texts.get(4) == ""
     assert texts.search(("kurs",), 8).nonzero()[0].tolist() == [1, 3, 5]
+
+
+def test_search_texts_rejoined_after_random_changes_equal_their_plain_model():
+    import random
+
+    from timeline.index import SearchTexts
+
+    rng = random.Random(5)
+    model: dict[int, str] = {}
+    texts = SearchTexts()
+    for round_ in range(30):
+        for _ in range(rng.randrange(1, 12)):
+            pk = rng.randrange(1, 60)
+            text = rng.choice(["", f" kursk {round_} ", f" talks {pk} ", " sudzha kursk "])
+            texts.set(pk, text)
+            model[pk] = text
+        if round_ % 3 == 0:
+            texts.rejoin()
+            assert texts.changed == {}
+        for pk in range(1, 60):
+            assert texts.get(pk) == model.get(pk, "")
+        for word in ("kurs", "talks", "sudzha"):
+            found = texts.search((word,), 64).nonzero()[0].tolist()
+            assert found == sorted(pk for pk, text in model.items() if f" {word}" in text)
