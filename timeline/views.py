@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django_htmx.http import push_url
 
 from timeline.cards import article_segments, by_month_and_day, cached_cards
@@ -31,6 +32,12 @@ def wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
+def new_events_url(filters: TimelineFilters, sequence: int) -> str:
+    """Where an open page asks for the cards that appeared under its filters after `sequence`."""
+    pairs = [*filters.params(), ("since", str(sequence))]
+    return reverse("timeline:new-events") + "?" + urlencode(pairs)
+
+
 def _page(index: Cards, selection: object, filters: TimelineFilters) -> dict[str, object]:
     refs, next_cursor = index.page(
         selection, newest_first=filters.newest_first, cursor=filters.cursor, size=page_size()
@@ -38,7 +45,6 @@ def _page(index: Cards, selection: object, filters: TimelineFilters) -> dict[str
     return {
         "months": by_month_and_day(cached_cards(refs)),
         "next_query": filters.query_string(cursor=next_cursor) if next_cursor else "",
-        "sequence": index.sequence,
     }
 
 
@@ -53,10 +59,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
         response = render(request, "timeline/timeline.html#cards-page", context)
     else:
         bars = chart_bars(index.histogram(mask), filters)
-        query = filters.query_string(cursor="")
         context.update(
-            new_events_url=f"{reverse('timeline:new-events')}{query}{'&' if len(query) > 1 else ''}"
-            f"since={index.sequence}",
+            new_events_url=new_events_url(filters, index.sequence),
             poll_seconds=POLL_SECONDS,
             total=index.count(mask),
             facets=facets(index, mask, filters),
