@@ -149,3 +149,24 @@ def test_an_entity_saved_unchanged_touches_none_of_its_cards(small_timeline):
     versions = dict(TimelineCard.objects.values_list("key", "version"))
     small_timeline.ru.save()
     assert dict(TimelineCard.objects.values_list("key", "version")) == versions
+
+
+def test_ingesting_and_reextracting_an_article_keeps_its_cards_current(db, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: Koursk\npublished: 2025-04-28\nlanguage: fr\nsource: Test\n---\n"
+        "Le 26 avril 2025, Moscou a annoncé la reprise de Koursk. "
+        "Lundi, Pyongyang a confirmé l'envoi de troupes.\n"
+    )
+    for _ in range(2):  # the second run extracts again (--force)
+        call_command("ingest", str(path), "--force", "--backend", "fallback", stdout=StringIO())
+    cards = assert_current()
+    assert len(cards) >= 2 and {card[0] for card in cards.values()} <= set(
+        Event.objects.values_list("pk", flat=True)
+    )
+    # Grouped before their cards were written: no event got a card of its own, emptied at once.
+    assert not TimelineCard.objects.filter(key__startswith="e").exists()

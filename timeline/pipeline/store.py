@@ -14,6 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
+from timeline import read_model
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
@@ -83,6 +84,7 @@ def _country_record(code: str) -> EntityRecord | None:
     return Registry.load().get(f"country:{code}")
 
 
+@read_model.batched()  # their cards refreshed once, grouped, rather than after each bulk write
 def replace_events(
     article: Article,
     events: Iterable[ExtractedEvent],
