@@ -9,7 +9,7 @@ STANZA ?= 1
 # `make run` is a developer's machine: DEBUG on (the settings default to production, DEBUG off).
 DEV := DEBUG=true
 
-.PHONY: run test venv migrate demo models lint format bench clean
+.PHONY: run serve test venv migrate demo models lint format bench clean
 
 # Re-install only when a requirements file changed since the last install.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -47,6 +47,15 @@ run: demo
 	@$(DEV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: gunicorn (gunicorn.conf.py: 2 workers x 4 threads by default), static files
+# collected for WhiteNoise, and the background worker. Set SECRET_KEY, ALLOWED_HOSTS and DEBUG=false first
+# (README, "Serving in production").
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn newsapp.wsgi -c gunicorn.conf.py
 
 # Style, the Django-free boundary of the extraction packages (import-linter), then type hints (mypy).
 lint: venv

@@ -179,6 +179,21 @@ EXTRACTION_LEASE_SECONDS = max(4, env_int("EXTRACTION_LEASE_SECONDS", 120))
 
 STANZA_RESOURCES_DIR = Path(env_str("STANZA_RESOURCES_DIR", str(VAR_DIR / "stanza_resources")))
 TIMELINE_PAGE_SIZE = max(1, env_int("TIMELINE_PAGE_SIZE", 50))
+# The timeline's cards are read through an in-process accelerator built in the background at start-up
+# (timeline/index.py); off, every answer comes from the database.
+TIMELINE_ACCELERATOR = env_bool("TIMELINE_ACCELERATOR", default=True)
+
+# Rendered timeline cards (timeline/cards.py), one entry per card, version and language. Per process by
+# default; CACHE_URL=redis://host:6379/0 shares them between processes and machines (needs `redis`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if env_str("CACHE_URL", "").startswith("redis")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": env_str("CACHE_URL", "timeline-cards"),
+        "OPTIONS": {} if env_str("CACHE_URL", "").startswith("redis") else {"MAX_ENTRIES": 5_000},
+    }
+}
 
 # Production is secure by default: with DEBUG off, HTTPS only (redirect, HSTS, cookies sent over HTTPS
 # only), so that `manage.py check --deploy` passes with nothing but SECRET_KEY and ALLOWED_HOSTS set.

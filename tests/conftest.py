@@ -23,11 +23,13 @@ def staff_client(client, django_user_model):
 
 
 @pytest.fixture(autouse=True)
-def fresh_timeline_index():
-    """Each test starts without the per-process timeline index and card cache of an earlier test."""
+def fresh_timeline_index(settings):
+    """Each test starts without the per-process card index and card cache of an earlier test; the index is
+    built in the request that first needs it (a background thread would not see the test's transaction)."""
     import timeline.index
     from timeline.cards import clear_card_cache
 
+    settings.TIMELINE_ACCELERATOR_BACKGROUND = False
     timeline.index._current = None
     clear_card_cache()
     yield

@@ -211,7 +211,7 @@ def test_export_json_has_the_documented_fields(tmp_path):
     [event] = exported()
     assert set(event) >= {
         "id", "date_start", "date_end", "precision", "timex", "date_text", "date_source", "text",
-        "category", "countries", "persons", "organizations", "locations", "cluster", "article",
+        "category", "countries", "persons", "organizations", "locations", "group", "article",
     }  # fmt: skip
     assert event["date_start"] == event["date_end"] == "2025-04-28"
     assert {c["code"] for c in event["countries"]} == {"RU", "KP"}

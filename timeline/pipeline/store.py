@@ -15,10 +15,11 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
+from timeline import read_model
 from timeline.linking.transliteration import name_key, same_person
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
 from timeline.pipeline.events import ExtractedEvent
 from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, StoredMention, happening_terms, similarity
 from timeline.temporal.types import Timex
@@ -144,6 +145,7 @@ def _country_record(code: str) -> EntityRecord | None:
     return Registry.load().get(f"country:{code}")
 
 
+@read_model.batched()  # their cards refreshed once, grouped, rather than after each bulk write
 def replace_events(
     article: Article,
     events: Iterable[ExtractedEvent],
@@ -183,6 +185,8 @@ def replace_events(
                 date_start=item.date_start,
                 date_end=item.date_end,
                 precision=item.precision,
+                # An estimate ("about", "some weeks ago"), when the extraction says so.
+                approximate=bool(getattr(item, "approximate", False)),
                 timex_value=item.timex_value[:64],
                 timex_mod=item.timex_mod[:16],
                 date_text=item.date_text[:300],
@@ -222,7 +226,6 @@ def replace_events(
         ignore_conflicts=True,
     )
     assign_groups(rows, [item.happening for item in extracted])
-    TimelineState.bump()
     return rows
 
 
