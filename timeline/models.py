@@ -52,6 +52,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+class Stance(models.TextChoices):
+    """How a speaker stands on an event (the values of timeline.pipeline.attribution.STANCES)."""
+
+    ASSERTED = "asserted", _("asserted")
+    CONFIRMED = "confirmed", _("confirmed")
+    DENIED = "denied", _("denied")
+
+
+class CardStatus(models.TextChoices):
+    """A card's status from its sources' stances (the values of timeline.claims.STATUSES)."""
+
+    CONFIRMED = "confirmed", _("confirmed")
+    CLAIMED = "claimed", _("claimed")
+    DISPUTED = "disputed", _("disputed")
+
+
 class ReadModelQuerySet(models.QuerySet):
     """Rows the timeline's cards are made of: a bulk delete refreshes the cards it touches once, at its end
     (the per-row signals of timeline/read_model only collect them)."""
@@ -347,6 +363,30 @@ class Event(models.Model):
     group = models.ForeignKey(
         EventGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    # Who says so (timeline.pipeline.attribution): the speaker of the event's sentence and its stance.
+    speaker = models.ForeignKey(
+        Entity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        verbose_name=_("speaker"),
+    )
+    speaker_country = models.CharField(
+        _("speaker's country"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO alpha-2 of the state it speaks for."),
+    )
+    speaker_body = models.CharField(
+        _("speaker's capacity"), max_length=40, blank=True, help_text=_("e.g. defence_ministry, spokesperson")
+    )
+    stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices, blank=True)
+    speaker_edited = models.BooleanField(
+        _("speaker corrected by an editor"),
+        default=False,
+        help_text=_("Set when an editor corrects the speaker or stance; re-running the extraction keeps it."),
+    )
     edited = models.BooleanField(
         _("edited by an editor"),
         default=False,
@@ -487,6 +527,11 @@ class TimelineCard(models.Model):
     plausible = models.BooleanField(
         default=True, help_text=_("False when its date is far outside the corpus: flagged for review.")
     )
+    status = models.CharField(max_length=12, choices=CardStatus.choices, blank=True)  # timeline.claims
+    first_reported = models.DateField(null=True)  # earliest publication among its sources
+    # The parties by standing stance, for the card's label:
+    # [{"stance": "denied", "parties": [{"name": "Ukraine", "country": "UA", "bodies": ["army"]}]}, ...]
+    claims = models.JSONField(default=list)
 
     class Meta:
         indexes = [

@@ -29,6 +29,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from django.utils import timezone
 
+from timeline.claims import CardStatus, SourceStance, card_status
 from timeline.linking.folding import fold
 from timeline.models import (
     Article,
@@ -165,7 +166,8 @@ def refresh_cards(keys: list[str]) -> None:
         .filter(Q(group_id__in=group_ids) | Q(pk__in=event_ids, group__isnull=True))
         .values_list(
             "id", "group_id", "date_start", "date_end", "precision", "approximate", "category", "sentence",
-            "article_id", "article__published",
+            "article_id", "article__published", "speaker_id", "speaker__name", "speaker_country",
+            "speaker_body", "stance",
         )
     )  # fmt: skip
     members: dict[str, list[tuple]] = defaultdict(list)
@@ -177,6 +179,10 @@ def refresh_cards(keys: list[str]) -> None:
         "event_id", "entity_id", "entity__kind", "entity__name", "entity__iso_code"
     ):
         entities_of[event_id].append((entity_id, kind, name, iso_code))
+    spoken_for = {row[12] for row in events if row[12] and row[14]}
+    country_names = dict(
+        Entity.objects.filter(kind="country", iso_code__in=spoken_for).values_list("iso_code", "name")
+    )
     existing = {card.key: card for card in TimelineCard.objects.filter(key__in=keys)}
     to_create: list[TimelineCard] = []
     to_update: list[TimelineCard] = []
@@ -207,6 +213,10 @@ def refresh_cards(keys: list[str]) -> None:
             card.search_text = search_text([row[7] for row in rows] + [e[2] for e in entities.values()])
             card.source_count = len({row[8] for row in rows})
             card.plausible = plausible(lead[2], lead[9]) and plausible(lead[3], lead[9])
+            said = card_status(source_stance(row) for row in rows)
+            card.status = said.status or ""
+            card.first_reported = said.first_reported
+            card.claims = claims_label(said, country_names)
             if not was_alive:
                 card.created_sequence = sequence
             links.append((card, sorted(entities)))
@@ -214,6 +224,7 @@ def refresh_cards(keys: list[str]) -> None:
             card.lead_event_id = card.date_start = card.date_end = None
             card.precision, card.approximate, card.categories, card.entity_ids = "", False, "", {}
             card.country_codes, card.search_text, card.source_count = [], "", 0
+            card.status, card.first_reported, card.claims = "", None, []
         (to_update if card.pk else to_create).append(card)
     fields = [f.name for f in TimelineCard._meta.concrete_fields if f.name not in ("id", "key")]
     TimelineCard.objects.bulk_update(to_update, fields)
@@ -222,6 +233,30 @@ def refresh_cards(keys: list[str]) -> None:
     CardEntity.objects.bulk_create(
         [CardEntity(card=card, entity_id=entity_id) for card, ids in links for entity_id in ids]
     )
+
+
+def source_stance(row: tuple) -> SourceStance:
+    """A card's source (a row of `refresh_cards`' event query) as timeline.claims reads it: an event with a
+    stance and a speaker (an entity, or only the state it speaks for) is attributed, any other is not."""
+    published, speaker_id, speaker_name, country, body, stance = row[9:15]
+    key = f"entity:{speaker_id}" if speaker_id else (f"country:{country}" if country else None)
+    if key is None or not stance:
+        return SourceStance(None, None, None, published)
+    return SourceStance(key, country or None, stance, published, speaker_name or "", body or None)
+
+
+def claims_label(said: CardStatus, country_names: dict[str, str]) -> list[dict[str, object]]:
+    """Who says what on a card, for its label: the parties grouped by standing stance, each named by the
+    state it speaks for (else its speaker) with the capacities its speakers spoke in."""
+    out: list[dict[str, object]] = []
+    for stance, parties in said.parties_by_stance():
+        named = []
+        for party in parties:
+            name = country_names.get(party.country or "") or party.speakers[0].name
+            bodies = sorted({ref.body for ref in party.speakers if ref.body})
+            named.append({"name": name, "country": party.country or "", "bodies": bodies})
+        out.append({"stance": stance, "parties": named})
+    return out
 
 
 def rebuild_all() -> int:

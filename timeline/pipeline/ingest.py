@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import logging
 import time
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from timeline.nlp.select import get_annotator
 from timeline.nlp.sentence_splitter import split_sentences
 from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Annotation, Annotator
+from timeline.pipeline.attribution import Attribution, antecedents, attribution
 from timeline.pipeline.events import ExtractedEvent, extract_events
 from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
 from timeline.pipeline.reading import RawArticle, ReadError, normalize_text, read_path
@@ -369,13 +371,16 @@ class Ingestor:
                 timexes=timexes,
                 record=records.get,
             )
+            said = attribute_events(events, annotation, linked, prepared.language, records, self.registry)
             started = self.timings.add("events", started)
             for attempt in range(WRITE_ATTEMPTS):
                 try:
                     # Entities first, each committed on its own: the article's transaction then only
                     # reads them, and two writers' article transactions never wait on each other's.
                     self.entities.resolve(records[m.key] for m in linked.mentions if m.key in records)
-                    outcome = self._write(prepared, annotation, article_id, events, timexes, linked, records)
+                    outcome = self._write(
+                        prepared, annotation, article_id, events, said, timexes, linked, records
+                    )
                     break
                 except (OperationalError, IntegrityError):
                     # A deadlock or a row another writer created meanwhile: this attempt wrote nothing.
@@ -397,6 +402,7 @@ class Ingestor:
         annotation: Annotation,
         article_id: int | None,
         events: list[ExtractedEvent],
+        said: list[Attribution | None],
         timexes: list[Timex],
         linked: LinkResult,
         records: dict[str, EntityRecord],
@@ -420,7 +426,7 @@ class Ingestor:
                     # Left blank in the admin: detected here, in the worker, never in the web request.
                     article.language = prepared.language
                     article.save(update_fields=["language"])
-            replace_events(article, events, records, self.entities)
+            replace_events(article, events, records, self.entities, said)
             set_highlights(article, timexes, linked.mentions, records, self.entities)
             mark_extracted(article, annotation.backend)
         return Outcome(prepared.origin, "new" if created else "updated", article.pk, events=len(events))
@@ -451,6 +457,40 @@ class Ingestor:
     def _fail_unprepared(self, raw: RawArticle, message: str) -> Outcome:
         """An article that cannot even be prepared is reported, not stored (its language is unknown)."""
         return Outcome(raw.origin or raw.title or "(article)", "failed", error=message)
+
+
+def attribute_events(
+    events: Sequence[ExtractedEvent],
+    annotation: Annotation,
+    linked: LinkResult,
+    language: str,
+    records: dict[str, EntityRecord],
+    registry: Registry,
+) -> list[Attribution | None]:
+    """Who says so, for each event (parallel to `events`): the speaker and stance of its clause, read from
+    all the mentions of its sentence; a pronoun subject stands for the article's previous speaker."""
+    if not events:
+        return []
+
+    def record(key: str) -> EntityRecord | None:
+        return records.get(key) or registry.get(key)
+
+    sentences = sorted(annotation.sentences, key=lambda s: s.start)
+    before = antecedents(sentences, linked.mentions, language, record)
+    starts = [sentence.start for sentence in sentences]
+    mentions = sorted(linked.mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+    out: list[Attribution | None] = []
+    for event in events:
+        sentence = event.sentence
+        index = bisect_right(starts, sentence.start) - 1
+        antecedent = before[index] if index >= 0 and starts[index] == sentence.start else None
+        first = bisect_left(mention_starts, sentence.start)
+        last = bisect_left(mention_starts, sentence.end)
+        inside = [m for m in mentions[first:last] if m.end <= sentence.end]
+        clause = (event.clause_start, event.clause_end)
+        out.append(attribution(sentence, clause, inside, language, record, antecedent))
+    return out
 
 
 def summarise(outcomes: Iterable[Outcome]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Window
@@ -20,6 +20,7 @@ from timeline.linking.transliteration import name_key, same_person
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
+from timeline.pipeline.attribution import Attribution
 from timeline.pipeline.events import ExtractedEvent
 from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, StoredMention, happening_terms, similarity
 from timeline.temporal.types import Timex
@@ -27,6 +28,7 @@ from timeline.temporal.types import Timex
 # Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
 ALIAS_VIAS = {"alias", "ner", "surname", "title"}
 REPORTS_PER_GROUP = 8
+SPEAKER_FIELDS = ("speaker_id", "speaker_country", "speaker_body", "stance")
 
 
 class EntityStore:
@@ -151,13 +153,25 @@ def replace_events(
     events: Iterable[ExtractedEvent],
     records: dict[str, EntityRecord],
     entities: EntityStore,
+    said: Sequence[Attribution | None] | None = None,
 ) -> list[Event]:
     """Replace the article's extracted events by new ones with their mentions, grouped.
 
+    `said` (parallel to `events`) gives who says each one and how (timeline.pipeline.attribution).
+
     Events an editor edited or verified are kept as they are, and the extraction does not add its own
     version of their statements beside them, nor bring back events an editor deleted: re-running never
-    discards an editor's work.
+    discards an editor's work. A speaker or stance an editor corrected (`speaker_edited`) is carried to the
+    new event of the same statement (sentence and time expression).
     """
+    events = list(events)
+    attributions = list(said) if said is not None else [None] * len(events)
+    corrected = {
+        (row[0], row[1]): row[2:]
+        for row in article.events.filter(speaker_edited=True, edited=False, verified=False).values_list(
+            "sentence_start", "date_text", *SPEAKER_FIELDS
+        )
+    }
     # An edited event is the editor's version of its whole sentence (its time expression may have been
     # corrected too); a verified one stands for its statement; a deleted one must not come back.
     editors = list(
@@ -172,15 +186,24 @@ def replace_events(
     rows: list[Event] = []
     mention_rows: list[Mention] = []
     learned_aliases: set[tuple[int, str, str]] = set()
-    extracted = [
-        item
-        for item in events
+    chosen = [
+        (item, found)
+        for item, found in zip(events, attributions, strict=True)
         if item.sentence.start not in edited_sentences
         and (item.sentence.start, item.date_text[:300]) not in kept
     ]
-    for item in extracted:
+    extracted = [item for item, _found in chosen]
+    for item, found in chosen:
+        who = _speaker_fields(found, records, entities)
+        correction = corrected.get((item.sentence.start, item.date_text[:300]))
+        if correction is not None:
+            who = dict(
+                zip(("speaker_id", "speaker_country", "speaker_body", "stance"), correction, strict=True)
+            )
+            who["speaker_edited"] = True
         rows.append(
             Event(
+                **who,
                 article=article,
                 date_start=item.date_start,
                 date_end=item.date_end,
@@ -227,6 +250,22 @@ def replace_events(
     )
     assign_groups(rows, [item.happening for item in extracted])
     return rows
+
+
+def _speaker_fields(
+    found: Attribution | None, records: dict[str, EntityRecord], entities: EntityStore
+) -> dict[str, object]:
+    """The Event fields of an attribution: its speaker's entity (found or created like a mention's), the
+    state it speaks for, its capacity and its stance."""
+    if found is None:
+        return {}
+    record = records.get(found.speaker.key)
+    return {
+        "speaker_id": entities.entity_id(record) if record is not None else None,
+        "speaker_country": (found.speaker.country or "")[:2],
+        "speaker_body": (found.speaker.body or "")[:40],
+        "stance": found.stance,
+    }
 
 
 def set_highlights(
