@@ -19,12 +19,12 @@ from timeline import timelinejs
 from timeline.export import CARD_CSV_COLUMNS, card_csv_row, card_items, csv_lines, iter_card_items
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import Cards, get_index, parse_cursor
-from timeline.models import Category
+from timeline.models import CardStatus, Category
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 # The query string parameters the API reads; anything else is reported as ignored.
-KNOWN_PARAMETERS = {"country", "person", "category", "from", "to", "q", "order", "cursor", "limit"}
+KNOWN_PARAMETERS = {"country", "person", "category", "status", "from", "to", "q", "order", "cursor", "limit"}
 JSON_OPTIONS = {"ensure_ascii": False}
 
 
@@ -84,6 +84,7 @@ def applied_filters(filters: TimelineFilters) -> dict[str, object]:
         "country": list(filters.countries),
         "person": list(filters.persons),
         "category": list(filters.categories),
+        "status": list(filters.statuses),
         "from": filters.date_from.isoformat() if filters.date_from else None,
         "to": filters.date_to.isoformat() if filters.date_to else None,
         "q": filters.q,
@@ -104,6 +105,10 @@ def describe(filters: TimelineFilters, index: Cards) -> str:
         labels = dict(Category.choices)
         names = [str(labels[name]) for name in filters.categories]
         parts.append(_("Categories: %(names)s") % {"names": ", ".join(names)})
+    if filters.statuses:
+        labels = dict(CardStatus.choices)
+        names = [str(labels[name]) for name in filters.statuses]
+        parts.append(_("Status: %(names)s") % {"names": ", ".join(names)})
     if filters.date_from:
         parts.append(_("From %(date)s") % {"date": filters.date_from.isoformat()})
     if filters.date_to:

@@ -11,15 +11,18 @@ from itertools import groupby
 from typing import NamedTuple
 
 from django.core.cache import cache
+from django.db.models import JSONField, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _lazy
 
 from timeline.display import day, month
 from timeline.index import CardRef, EntityInfo
-from timeline.models import Article, Category, Entity, Event, Mention
+from timeline.models import Article, CardStatus, Category, Entity, Event, Mention, Precision, TimelineCard
 from timeline.period import Period
+from timeline.pipeline.attribution import body_label, known_languages
 
 # What a card never loads of its article: one article may be megabytes (issue 12).
 ARTICLE_LARGE_FIELDS = ("article__body", "article__highlights", "article__dismissed")
@@ -85,6 +88,10 @@ class Card:
     sources_label: str
     month_key: str
     month_label: str
+    status: str = ""  # confirmed, claimed, disputed or "" (timeline.claims)
+    status_label: str = ""
+    claims_line: str = ""  # "Claimed by Russia (Defence Ministry) · denied by Ukraine"
+    first_reported: str = ""  # the day its first source was published
 
 
 @dataclass
@@ -147,10 +154,43 @@ def _sources(group_ids: list[int], prefix: str) -> dict[int, list[Source]]:
     }
 
 
+STANCE_PHRASES = {
+    "asserted": _lazy("claimed by %(parties)s"),
+    "confirmed": _lazy("confirmed by %(parties)s"),
+    "denied": _lazy("denied by %(parties)s"),
+}
+
+
+def claims_line(claims: list[dict]) -> str:
+    """Who says what on a card, in the current language: "Claimed by Russia (Defence Ministry) · denied by
+    Ukraine" (from TimelineCard.claims, written by the read model)."""
+    lang = (get_language() or "en")[:2]
+    lang = lang if lang in known_languages() else "en"
+    parts = []
+    for group in claims:
+        names = []
+        for party in group["parties"]:
+            bodies = ", ".join(body_label(body, lang) for body in party["bodies"])
+            names.append(f"{party['name']} ({bodies})" if bodies else party["name"])
+        parts.append(str(STANCE_PHRASES[group["stance"]]) % {"parties": ", ".join(names)})
+    line = " · ".join(parts)
+    return line[:1].upper() + line[1:]
+
+
 def load_cards(lead_ids: list[int]) -> list[Card]:
     """Cards for lead events, in the given order: three queries whatever the number of cards."""
     prefix = reverse("timeline:timeline")
-    events = Event.objects.filter(pk__in=lead_ids).select_related("article")
+    # What the read model says of each card (its status and who says so), read with its lead event.
+    card = TimelineCard.objects.filter(lead_event_id=OuterRef("pk"))
+    events = (
+        Event.objects.filter(pk__in=lead_ids)
+        .select_related("article")
+        .annotate(
+            card_status=Subquery(card.values("status")[:1]),
+            card_first_reported=Subquery(card.values("first_reported")[:1]),
+            card_claims=Subquery(card.values("claims")[:1], output_field=JSONField()),
+        )
+    )
     leads = {event.pk: event for event in events.defer(*ARTICLE_LARGE_FIELDS)}
     # Mentions as plain rows: Django's prefetch machinery costs more than the query itself here.
     mentions_of: dict[int, list[MentionRef]] = {}
@@ -162,6 +202,7 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         mentions_of.setdefault(event_id, []).append(MentionRef(start, end, via, EntityInfo(*entity)))
     sources = _sources([e.group_id for e in leads.values() if e.group_id is not None], prefix)
     categories = dict(Category.choices)
+    statuses = dict(CardStatus.choices)
     cards = []
     for lead_id in lead_ids:
         event = leads.get(lead_id)
@@ -192,6 +233,11 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
         ]
         card_sources = sources.get(event.group_id, own) if event.group_id else own
         period = Period.of(event)
+        status, first_reported = (
+            getattr(event, "card_status", ""),
+            getattr(event, "card_first_reported", None),
+        )
+        claims = getattr(event, "card_claims", None) or []
         cards.append(
             Card(
                 event=event,
@@ -208,6 +254,12 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
                 % {"n": len(card_sources)},
                 month_key=event.date_start.strftime("%Y-%m"),
                 month_label=month(event.date_start),
+                status=status,
+                status_label=str(statuses.get(status, "")),
+                claims_line=claims_line(claims),
+                first_reported=Period(first_reported, first_reported, Precision.DAY).label()
+                if first_reported
+                else "",
             )
         )
     return cards

@@ -12,10 +12,10 @@ import datetime
 import io
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from timeline.cards import ARTICLE_LARGE_FIELDS
-from timeline.models import Entity, EntityAlias, Event, Mention
+from timeline.models import Entity, EntityAlias, Event, Mention, TimelineCard
 from timeline.period import Period
 
 # Cards loaded per round of queries when a whole view is exported: bounded memory, and few enough ids
@@ -33,6 +33,9 @@ CSV_COLUMNS = [
     "date_source",
     "approximate",
     "category",
+    "speaker",
+    "speaker_country",
+    "stance",
     "countries",
     "persons",
     "organizations",
@@ -51,7 +54,7 @@ def export_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
     """The events with everything an export row needs, in a fixed number of queries."""
     # Never the article's text nor its highlights: one article may be megabytes (issue 12).
     return (
-        events.select_related("article")
+        events.select_related("article", "speaker")
         .defer(*ARTICLE_LARGE_FIELDS)
         .prefetch_related(
             Prefetch(
@@ -67,6 +70,18 @@ def export_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
 def _entity(entity: Entity) -> dict[str, object]:
     aliases = sorted({a.name for a in entity.aliases.all()} - {entity.name})
     return {"id": entity.pk, "name": entity.name, "aliases": aliases}
+
+
+def speaker_dict(event: Event) -> dict[str, object] | None:
+    """Who says so: {"kind", "id", "name", "country"} of the event's speaker (an editor may name only the
+    state it speaks for: a country without id), or None."""
+    speaker = event.speaker
+    country = event.speaker_country or None
+    if speaker is not None:
+        return {"kind": speaker.kind, "id": speaker.pk, "name": speaker.name, "country": country}
+    if country and event.stance:
+        return {"kind": "country", "id": None, "name": country, "country": country}
+    return None
 
 
 def event_dict(event: Event) -> dict[str, object]:
@@ -90,6 +105,8 @@ def event_dict(event: Event) -> dict[str, object]:
         "date_source": event.date_source,
         "text": event.sentence,
         "category": event.category,
+        "speaker": speaker_dict(event),
+        "stance": event.stance or None,
         "countries": list(countries.values()),
         **{field: list(found.values()) for field, found in others.items()},
         "group": event.group_id,
@@ -117,6 +134,7 @@ def csv_row(item: dict[str, object]) -> list[object]:
 
     article = item["article"]
     assert isinstance(article, dict)
+    speaker = item["speaker"]
     return [
         item["id"],
         item["date_start"],
@@ -127,6 +145,9 @@ def csv_row(item: dict[str, object]) -> list[object]:
         item["date_source"],
         item["approximate"],
         item["category"],
+        speaker["name"] if isinstance(speaker, dict) else "",
+        (speaker["country"] or "") if isinstance(speaker, dict) else "",
+        item["stance"] or "",
         "; ".join(str(c["code"]) for c in item["countries"]),  # type: ignore[union-attr]
         names("persons"),
         names("organizations"),
@@ -179,7 +200,7 @@ def write_csv(
 
 # -- cards ------------------------------------------------------------------------------------------------
 
-CARD_CSV_COLUMNS = [*CSV_COLUMNS, "display_date", "source_count", "sources"]
+CARD_CSV_COLUMNS = [*CSV_COLUMNS, "display_date", "status", "first_reported", "source_count", "sources"]
 
 
 def _source(
@@ -220,7 +241,12 @@ def card_items(lead_ids: list[int]) -> list[dict[str, object]]:
 
     Four queries whatever the number of cards (lead events with their articles, mentions with entities,
     aliases, sources). A lead event deleted since the index was built is skipped."""
-    leads = {event.pk: event for event in export_queryset(Event.objects.filter(pk__in=lead_ids))}
+    card = TimelineCard.objects.filter(lead_event_id=OuterRef("pk"))
+    events = export_queryset(Event.objects.filter(pk__in=lead_ids)).annotate(
+        card_status=Subquery(card.values("status")[:1]),
+        card_first_reported=Subquery(card.values("first_reported")[:1]),
+    )
+    leads = {event.pk: event for event in events}
     sources = card_sources(leads.values())
     items = []
     for lead_id in lead_ids:
@@ -229,6 +255,10 @@ def card_items(lead_ids: list[int]) -> list[dict[str, object]]:
             continue
         item = event_dict(event)
         item["display_date"] = Period.of(event).label()
+        # The card's status from its sources' stances (timeline.claims, kept by the read model).
+        item["status"] = getattr(event, "card_status", "") or None
+        first_reported = getattr(event, "card_first_reported", None)
+        item["first_reported"] = first_reported.isoformat() if first_reported else None
         item["sources"] = sources[event.pk]
         items.append(item)
     return items
@@ -248,7 +278,14 @@ def card_csv_row(item: dict[str, object]) -> list[object]:
         f"{s['title']} ({', '.join(str(part) for part in (s['source'], s['published']) if part)})"
         for s in sources
     )
-    return [*csv_row(item), item["display_date"], len(sources), described]
+    return [
+        *csv_row(item),
+        item["display_date"],
+        item["status"] or "",
+        item["first_reported"] or "",
+        len(sources),
+        described,
+    ]
 
 
 def iter_card_events(lead_ids: list[int], chunk_size: int = CARD_CHUNK_SIZE) -> Iterator[dict[str, object]]:

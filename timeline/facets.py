@@ -13,7 +13,7 @@ from timeline.cards import flag
 from timeline.display import day, month
 from timeline.filters import TimelineFilters, parse_date
 from timeline.index import Cards
-from timeline.models import Category
+from timeline.models import CardStatus, Category
 
 PERSON_FACET_SIZE = 12
 CHART_HEIGHT = 60
@@ -42,6 +42,7 @@ class Facets:
     countries: list[FacetItem]
     persons: list[FacetItem]
     categories: list[FacetItem]
+    statuses: list[FacetItem]
     chips: list[ActiveFilter]
 
 
@@ -70,7 +71,14 @@ def facets(index: Cards, mask: Any, filters: TimelineFilters) -> Facets:
         FacetItem(value, str(label), counts.get(value, 0), value in filters.categories)
         for value, label in Category.choices
     ]
-    return Facets(countries, persons, categories, active_chips(index, filters))
+    # Statuses combine with OR too.
+    others = index.select(filters, statuses=False)
+    counts = index.status_counts(others)
+    statuses = [
+        FacetItem(value, str(label), counts.get(value, 0), value in filters.statuses)
+        for value, label in CardStatus.choices
+    ]
+    return Facets(countries, persons, categories, statuses, active_chips(index, filters))
 
 
 def active_chips(index: Cards, filters: TimelineFilters) -> list[ActiveFilter]:
@@ -85,6 +93,9 @@ def active_chips(index: Cards, filters: TimelineFilters) -> list[ActiveFilter]:
     labels = dict(Category.choices)
     for name in filters.categories:
         chips.append(ActiveFilter(str(labels[name]), filters.without("categories", name)))
+    statuses = dict(CardStatus.choices)
+    for name in filters.statuses:
+        chips.append(ActiveFilter(str(statuses[name]), filters.without("statuses", name)))
     if filters.date_from:
         label = _("from %(date)s") % {"date": day(filters.date_from)}
         chips.append(ActiveFilter(label, filters.query_string(date_from=None)))

@@ -1,6 +1,7 @@
 """The timeline's state, read from the query string once for the page, its fragments, the chart and exports.
 
 Parameters: country (ISO code, repeatable), person (entity slug, repeatable), category (repeatable),
+status (confirmed|claimed|disputed, repeatable: any),
 from / to (YYYY-MM-DD, YYYY-MM or YYYY), q (text), order (oldest|newest), cursor (paging).
 Values that are unknown or malformed are dropped, each with a note the page shows: a shared link with a
 typo still opens, and says what it ignored.
@@ -18,7 +19,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from timeline.index import Cards
-from timeline.models import Category
+from timeline.models import CardStatus, Category
 
 ORDERS = ("oldest", "newest")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -34,6 +35,7 @@ class TimelineFilters:
     countries: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     q: str = ""
@@ -48,7 +50,13 @@ class TimelineFilters:
     @property
     def active(self) -> bool:
         return bool(
-            self.countries or self.persons or self.categories or self.date_from or self.date_to or self.q
+            self.countries
+            or self.persons
+            or self.categories
+            or self.statuses
+            or self.date_from
+            or self.date_to
+            or self.q
         )
 
     def params(self) -> list[tuple[str, str]]:
@@ -56,6 +64,7 @@ class TimelineFilters:
         pairs = [("country", code) for code in self.countries]
         pairs += [("person", slug) for slug in self.persons]
         pairs += [("category", name) for name in self.categories]
+        pairs += [("status", name) for name in self.statuses]
         if self.date_from:
             pairs.append(("from", self.date_from.isoformat()))
         if self.date_to:
@@ -147,6 +156,12 @@ def parse_filters(query: QueryDict, index: Cards, *, typed_person: bool = False)
             categories.append(name)
         else:
             notes.append(_("Unknown category “%(value)s” ignored.") % {"value": _shown(name)})
+    statuses = []
+    for name in _unique(query.getlist("status"), "status", notes):
+        if name in CardStatus.values:
+            statuses.append(name)
+        else:
+            notes.append(_("Unknown status “%(value)s” ignored.") % {"value": _shown(name)})
     dates: dict[str, datetime.date | None] = {}
     for name, end in (("from", False), ("to", True)):
         raw = query.get(name, "").strip()[:MAX_VALUE_LENGTH]
@@ -167,6 +182,7 @@ def parse_filters(query: QueryDict, index: Cards, *, typed_person: bool = False)
         countries=tuple(countries),
         persons=tuple(persons),
         categories=tuple(categories),
+        statuses=tuple(statuses),
         date_from=dates["from"],
         date_to=dates["to"],
         q=q,

@@ -30,7 +30,7 @@ from django.db import close_old_connections, connection
 from django.db.models import Count, Q, QuerySet
 
 from timeline.linking.folding import fold
-from timeline.models import CardEntity, Category, Entity, EntityAlias, TimelineCard, TimelineState
+from timeline.models import CardEntity, CardStatus, Category, Entity, EntityAlias, TimelineCard, TimelineState
 from timeline.read_model import search_words
 
 if TYPE_CHECKING:
@@ -44,8 +44,9 @@ TEXT_CACHE_SIZE = 32  # searches kept with their answers (one boolean per card e
 PERSON_KIND = Entity.Kind.PERSON
 KIND_CODES = {kind: n for n, kind in enumerate(Entity.Kind.values)}
 CATEGORY_BITS = {name: 1 << n for n, name in enumerate(Category.values)}
-CARD_ARRAYS = ("alive", "plausible", "start", "end", "lead", "version", "created", "categories", "pairs_from",
-               "pairs_to", "month_first", "month_last")  # fmt: skip
+STATUS_CODES = {name: n + 1 for n, name in enumerate(CardStatus.values)}  # 0: no status
+CARD_ARRAYS = ("alive", "plausible", "start", "end", "lead", "version", "created", "categories", "status",
+               "pairs_from", "pairs_to", "month_first", "month_last")  # fmt: skip
 
 
 def months_of(start: datetime.date, end: datetime.date) -> list[str]:
@@ -149,8 +150,12 @@ class DatabaseCards:
         return entity_infos([entity_id])[entity_id]
 
     # selecting
-    def select(self, filters: TimelineFilters, *, categories: bool = True) -> QuerySet[TimelineCard]:
+    def select(
+        self, filters: TimelineFilters, *, categories: bool = True, statuses: bool = True
+    ) -> QuerySet[TimelineCard]:
         cards = TimelineCard.objects.filter(lead_event_id__isnull=False)
+        if filters.statuses and statuses:
+            cards = cards.filter(status__in=filters.statuses)
         for entity in [*map(self.country, filters.countries), *map(self.person, filters.persons)]:
             cards = cards.filter(pk__in=CardEntity.objects.filter(entity_id=entity.id).values("card_id"))
         if filters.categories and categories:
@@ -250,6 +255,14 @@ class DatabaseCards:
                 counts[name] = counts.get(name, 0) + n
         return counts
 
+    def status_counts(self, selection: QuerySet[TimelineCard]) -> dict[str, int]:
+        counts = dict.fromkeys(CardStatus.values, 0)
+        for status, n in (
+            selection.exclude(status="").values_list("status").annotate(n=Count("id")).order_by()
+        ):
+            counts[status] = n
+        return counts
+
     def histogram(self, selection: QuerySet[TimelineCard]) -> list[tuple[str, int]]:
         # Cards counted per distinct (start, end) in SQL (a few thousand rows whatever the cards), then spread
         # over their months here.
@@ -299,7 +312,7 @@ class DatabaseCards:
 
 CARD_FIELDS = (
     "id", "lead_event_id", "date_start", "date_end", "categories", "entity_ids", "search_text", "version",
-    "sequence", "created_sequence", "plausible",
+    "sequence", "created_sequence", "plausible", "status",
 )  # fmt: skip
 
 
@@ -320,6 +333,7 @@ class CardIndex:
     version: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     created: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     categories: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))  # one bit each
+    status: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))  # STATUS_CODES, 0: none
     # The chart's months of each card (year * 12 + month - 1): first and last it counts in.
     month_first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     month_last: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -476,7 +490,20 @@ class CardIndex:
         built_texts: list[
             str
         ] = []  # the build reads cards in key order: their texts are joined a chunk at a time
-        for pk, lead, start, end, categories, entity_ids, text, version, _seq, created, plausible in rows:
+        for (
+            pk,
+            lead,
+            start,
+            end,
+            categories,
+            entity_ids,
+            text,
+            version,
+            _seq,
+            created,
+            plausible,
+            status,
+        ) in rows:
             changed.append(pk)
             old_from, old_to = self.pairs_from[pk], self.pairs_to[pk]
             if old_to > old_from:
@@ -496,6 +523,7 @@ class CardIndex:
             for name in categories.split():
                 bits |= CATEGORY_BITS.get(name, 0)
             self.categories[pk] = bits
+            self.status[pk] = STATUS_CODES.get(status, 0)
             if building:
                 built_texts.append(text)
             else:
@@ -548,9 +576,13 @@ class CardIndex:
             selected[self.pair_card[:n][hits]] = True
         return selected & self.alive
 
-    def select(self, filters: TimelineFilters, *, categories: bool = True) -> np.ndarray:
-        """The cards the filters select (optionally ignoring the categories)."""
+    def select(
+        self, filters: TimelineFilters, *, categories: bool = True, statuses: bool = True
+    ) -> np.ndarray:
+        """The cards the filters select (optionally ignoring the categories, the statuses)."""
         selected = self.alive.copy()
+        if filters.statuses and statuses:
+            selected &= np.isin(self.status, [STATUS_CODES[name] for name in filters.statuses])
         for entity in [*map(self.country, filters.countries), *map(self.person, filters.persons)]:
             if entity is None:
                 return np.zeros(self.capacity, dtype=bool)
@@ -681,6 +713,10 @@ class CardIndex:
     def category_counts(self, selected: np.ndarray) -> dict[str, int]:
         chosen = self.categories[selected]
         return {name: int(np.count_nonzero(chosen & bit)) for name, bit in CATEGORY_BITS.items()}
+
+    def status_counts(self, selected: np.ndarray) -> dict[str, int]:
+        counts = np.bincount(self.status[selected], minlength=len(STATUS_CODES) + 1)
+        return {name: int(counts[code]) for name, code in STATUS_CODES.items()}
 
     def histogram(self, selected: np.ndarray) -> list[tuple[str, int]]:
         """Cards per month: a card counts in every month its period overlaps, as the date filter selects it

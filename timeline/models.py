@@ -63,9 +63,9 @@ class Stance(models.TextChoices):
 class CardStatus(models.TextChoices):
     """A card's status from its sources' stances (the values of timeline.claims.STATUSES)."""
 
-    CONFIRMED = "confirmed", _("confirmed")
-    CLAIMED = "claimed", _("claimed")
-    DISPUTED = "disputed", _("disputed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    CLAIMED = "claimed", _("Claimed")
+    DISPUTED = "disputed", _("Disputed")
 
 
 class ReadModelQuerySet(models.QuerySet):

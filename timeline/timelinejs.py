@@ -16,7 +16,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from timeline.models import Category
+from timeline.models import CardStatus, Category, Precision
 from timeline.period import Period
 
 # TimelineJS lays out every slide at once: past a few thousand the page becomes unusable.
@@ -55,6 +55,17 @@ def sources_html(sources: list[dict[str, object]], base_url: str) -> str:
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", items))
 
 
+def status_html(item: dict[str, object]) -> str:
+    """The card's status and the day it was first reported ("Disputed · first reported 12 March 2025")."""
+    parts = []
+    if item.get("status"):
+        parts.append(str(dict(CardStatus.choices).get(str(item["status"]), item["status"])))
+    if item.get("first_reported"):
+        first = datetime.date.fromisoformat(str(item["first_reported"]))
+        parts.append(_("first reported %(date)s") % {"date": Period(first, first, Precision.DAY).label()})
+    return format_html('<p class="status">{}</p>', " · ".join(parts)) if parts else ""
+
+
 def slide(item: dict[str, object], base_url: str = "") -> dict[str, object]:
     """The slide of one card (an item of timeline.export.card_items)."""
     start = datetime.date.fromisoformat(str(item["date_start"]))
@@ -70,7 +81,9 @@ def slide(item: dict[str, object], base_url: str = "") -> dict[str, object]:
         "display_date": item["display_date"],
         "text": {
             "headline": escape(headline(str(item["text"]))),
-            "text": format_html("<p>{}</p>{}", item["text"], sources_html(sources, base_url)),
+            "text": format_html(
+                "<p>{}</p>{}{}", item["text"], status_html(item), sources_html(sources, base_url)
+            ),
         },
         "group": str(categories.get(str(item["category"]), item["category"])),
     }

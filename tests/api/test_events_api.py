@@ -155,7 +155,7 @@ def test_unknown_filter_values_are_ignored_with_a_note(client, small_timeline, q
 def test_the_applied_filters_are_echoed_after_validation(client, small_timeline):
     body = client.get(API, {"country": ["kp", "XX"], "from": "2025-04", "q": " Kim  "}).json()
     assert body["filters"] == {
-        "country": ["KP"], "person": [], "category": [], "from": "2025-04-01", "to": None,
+        "country": ["KP"], "person": [], "category": [], "status": [], "from": "2025-04-01", "to": None,
         "q": "Kim", "order": "oldest",
     }  # fmt: skip
 

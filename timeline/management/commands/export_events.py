@@ -31,6 +31,7 @@ FILTER_OPTIONS = {
     "country": "country",
     "person": "person",
     "category": "category",
+    "status": "status",
     "date_from": "from",
     "date_to": "to",
     "q": "q",
@@ -49,6 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--country", action="append", default=[], help="ISO code (repeatable: all)")
         parser.add_argument("--person", action="append", default=[], help="person slug (repeatable: all)")
         parser.add_argument("--category", action="append", default=[], help="category (repeatable: any)")
+        parser.add_argument(
+            "--status", action="append", default=[], help="confirmed, claimed or disputed (repeatable: any)"
+        )
         parser.add_argument("--from", dest="date_from", default="", help="YYYY-MM-DD, YYYY-MM or YYYY")
         parser.add_argument("--to", dest="date_to", default="", help="YYYY-MM-DD, YYYY-MM or YYYY")
         parser.add_argument("--q", default="", help="words that must all appear")
