@@ -231,6 +231,9 @@ class MentionInline(admin.TabularInline):
     autocomplete_fields = ["entity"]
 
 
+SPEAKER_FORM_FIELDS = {"speaker", "speaker_country", "speaker_body", "stance"}
+
+
 @admin.register(Event)
 class EventAdmin(TimelineChangesAdmin):
     list_display = [
@@ -239,21 +242,31 @@ class EventAdmin(TimelineChangesAdmin):
         "precision",
         "date_text",
         "category",
+        "stance",
+        "speaker",
         "verified",
         "short_sentence",
         "article",
     ]
-    list_filter = ["verified", "edited", "category", "precision", "date_source", "article__language"]
+    list_filter = [
+        "verified", "edited", "speaker_edited", "stance", "category", "precision", "date_source",
+        "article__language",
+    ]  # fmt: skip
     actions = ["mark_verified"]
     search_fields = ["sentence", "date_text", "article__title"]
     date_hierarchy = "date_start"
-    list_select_related = ["article"]
-    raw_id_fields = ["article", "group"]
+    list_select_related = ["article", "speaker"]
+    raw_id_fields = ["article", "group", "speaker"]
     inlines = [MentionInline]
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.edited = True  # the editor's version: re-running the extraction keeps it
+            changed = set(form.changed_data) - {"edited", "verified", "speaker_edited"}
+            if changed & SPEAKER_FORM_FIELDS:
+                # A corrected speaker or stance is carried to the re-extracted event of the same statement.
+                obj.speaker_edited = True
+            if not changed or changed - SPEAKER_FORM_FIELDS:
+                obj.edited = True  # the editor's version: re-running the extraction keeps it
         super().save_model(request, obj, form, change)
 
     def delete_model(self, request, obj):
