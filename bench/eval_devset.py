@@ -242,7 +242,7 @@ def extracted_from_dict(item: dict, article: str) -> Extracted:
     """An Extracted from one dictionary of timeline.export.event_dict."""
     actors = {c["code"] for c in item["countries"]}
     actors |= {p["name"] for p in item["persons"]} | {o["name"] for o in item["organizations"]}
-    group = item["cluster"] if item["cluster"] is not None else ("event", item["id"])
+    group = item["group"] if item["group"] is not None else ("event", item["id"])
     return Extracted(
         id=item["id"],
         article=article,
@@ -621,6 +621,7 @@ def ingest_set(
     """Ingest the articles into a fresh SQLite database; their events, and each group's status if any."""
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'devset.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
+    os.environ.setdefault("DEBUG", "true")  # a throw-away database: no production secrets needed
     sys.path.insert(0, str(REPO))
     import django
 
@@ -628,7 +629,7 @@ def ingest_set(
     from django.core.management import call_command
 
     from timeline.export import iter_event_dicts
-    from timeline.models import Event, EventGroup
+    from timeline.models import Event, TimelineCard
     from timeline.pipeline.ingest import Ingestor
     from timeline.pipeline.reading import read_path
 
@@ -642,12 +643,9 @@ def ingest_set(
             continue
         queryset = Event.objects.filter(article_id=outcome.article_id).order_by("id")
         events.extend(extracted_from_dict(item, article.name) for item in iter_event_dicts(queryset))
-    group_status = None
-    # Issue 13 gives each card a status; read it when the app has one.
-    if any(f.name == "status" for f in EventGroup._meta.get_fields()) or isinstance(
-        getattr(EventGroup, "status", None), property
-    ):
-        group_status = {g.pk: getattr(g, "status", None) for g in EventGroup.objects.all()}
+    # Each card's status (issue 13), kept by the read model: the card of group N is "gN".
+    cards = TimelineCard.objects.filter(key__startswith="g", lead_event_id__isnull=False)
+    group_status = {int(key[1:]): status or None for key, status in cards.values_list("key", "status")}
     return events, group_status
 
 
