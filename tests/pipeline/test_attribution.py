@@ -91,6 +91,21 @@ def test_a_reporting_verb_names_its_subject_and_gives_its_stance(text, lang, exp
 @pytest.mark.parametrize(
     ("text", "lang", "speaker"),
     [
+        ("Seoul condemned the deployment of North Korean troops as illegal.", "en", "country:KR"),
+        ("The Kremlin welcomed the recapture of Sudzha.", "en", "country:RU"),
+        ("Kyiv urged its allies to answer the deployment.", "en", "country:UA"),
+        ("Séoul a condamné l'envoi de soldats nord-coréens.", "fr", "country:KR"),
+        ("Moscou a salué la reprise de Soudja.", "fr", "country:RU"),
+        ("Kiev accuse Moscou d'avoir frappé des civils.", "fr", "country:UA"),
+    ],
+)
+def test_condemning_welcoming_or_urging_asserts_what_it_names(text, lang, speaker):
+    assert said(text, lang) == (speaker, speaker.removeprefix("country:"), "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
         ("Pyongyang called the reports a groundless rumour.", "en", "country:KP"),
         ("The Kremlin dismissed the reports as fake news.", "en", "country:RU"),
         ("Kyiv called the Russian statement false.", "en", "country:UA"),
