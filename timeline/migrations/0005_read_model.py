@@ -4,16 +4,12 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def build_cards(apps, schema_editor):
-    # The read model's own code fills it (it reads the current models: this migration runs before any
-    # later change to them, and `manage.py rebuild_cards` does the same at any time).
-    from timeline.read_model import rebuild_all
-
-    rebuild_all()
-
 
 
 class Migration(migrations.Migration):
+    # The read model's own code fills the cards, reading the current models: it can only run once every
+    # later migration is applied too, so timeline.apps rebuilds them after `migrate` (post_migrate).
+    rebuilds_cards = True
 
     dependencies = [
         ('timeline', '0004_dismissed_statements'),
@@ -61,5 +57,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('card', 'entity_id'), name='card_entity_unique')],
             },
         ),
-        migrations.RunPython(build_cards, migrations.RunPython.noop),
     ]

@@ -5,6 +5,8 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # Every card gets its status and first report (timeline.apps rebuilds them after `migrate`).
+    rebuilds_cards = True
 
     dependencies = [
         ('timeline', '0006_card_search_trigram_index'),
