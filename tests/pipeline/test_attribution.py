@@ -96,6 +96,7 @@ def test_a_reporting_verb_names_its_subject_and_gives_its_stance(text, lang, exp
         ("Kyiv urged its allies to answer the deployment.", "en", "country:UA"),
         ("Séoul a condamné l'envoi de soldats nord-coréens.", "fr", "country:KR"),
         ("Moscou a salué la reprise de Soudja.", "fr", "country:RU"),
+        ("Moscou a dénoncé une provocation de Kiev.", "fr", "country:RU"),
         ("Kiev accuse Moscou d'avoir frappé des civils.", "fr", "country:UA"),
     ],
 )
@@ -111,6 +112,8 @@ def test_condemning_welcoming_or_urging_asserts_what_it_names(text, lang, speake
         ("Kyiv called the Russian statement false.", "en", "country:UA"),
         ("Kiev a qualifié ces affirmations de propagande.", "fr", "country:UA"),
         ("Pyongyang a qualifié ces informations de « rumeurs sans fondement ».", "fr", "country:KP"),
+        ("Moscou a dénoncé ces informations comme de la propagande.", "fr", "country:RU"),
+        ("The Kremlin denounced the reports as lies.", "en", "country:RU"),
     ],
 )
 def test_calling_a_report_false_is_a_denial(text, lang, speaker):

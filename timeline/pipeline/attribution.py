@@ -293,13 +293,6 @@ def _find_cues(text: str, lang: str) -> list[_Cue]:
         negated = kind == "verb" and _negated(text, verb_start, end, language)
         cues[(verb_start, end)] = _Cue(start, verb_start, end, stance, kind, negated)
 
-    participles = dict(language.participles)
-    for stance, verbs in language.verbs:
-        for group in _verb_groups(text, verbs, participles.pop(stance, None), language):
-            add(*group, stance, "verb")
-    for stance, only_participles in participles.items():
-        for group in _verb_groups(text, None, only_participles, language):
-            add(*group, stance, "verb")
     window = language.falsehood_window
     # "rejected the claim" is a denial, "rejected the proposal" is not: these verbs deny only a statement.
     for group in _verb_groups(
@@ -312,6 +305,15 @@ def _find_cues(text: str, lang: str) -> list[_Cue]:
     for group in _verb_groups(text, language.falsehood_verbs, None, language):
         if language.falsehood_words.search(_words_around(text, group[1], group[2], window)[1]):
             add(*group, "denied", "verb")
+    # Denials first: a verb that is also a plain reporting verb ("a dénoncé une provocation") denies when
+    # it calls what it names false ("a dénoncé ces informations comme un mensonge").
+    participles = dict(language.participles)
+    for stance, verbs in language.verbs:
+        for group in _verb_groups(text, verbs, participles.pop(stance, None), language):
+            add(*group, stance, "verb")
+    for stance, only_participles in participles.items():
+        for group in _verb_groups(text, None, only_participles, language):
+            add(*group, stance, "verb")
     for stance, pattern in language.source_cues:
         for match in pattern.finditer(text):
             add(match.start(), match.start(), match.end(), stance, "source")
