@@ -446,6 +446,21 @@ def test_a_pronoun_subject_stands_for_the_person_named_in_the_sentence_before():
     assert attribute_article(article, "en") == [None, (zelensky, "asserted"), (zelensky, "denied")]
 
 
+def test_a_pronoun_subject_stands_for_a_speaker_who_declined_to_confirm():
+    article = "\n".join(
+        [
+            "Selon Kiev, les troupes ukrainiennes tiennent Soudja.",
+            "Le ministère russe de la Défense n'a pas confirmé la perte de la ville.",
+            "Il a affirmé avoir repoussé des attaques près de plusieurs villages.",
+        ]
+    )
+    assert attribute_article(article, "fr") == [
+        ("country:UA", "asserted"),
+        None,
+        ("org:russian-ministry-of-defence", "asserted"),
+    ]
+
+
 def test_a_pronoun_without_an_antecedent_attributes_nothing():
     assert attribute("He said the village had fallen.", "en") is None
 

@@ -514,23 +514,7 @@ def attributions(
     """
     language = attribution_language(lang)
     text, offset = sentence.text, sentence.start
-    named = sorted(
-        (
-            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind, m.via)
-            for m in mentions
-            if m.via != "implied" and m.start - offset >= 0 and m.end - offset <= len(text)
-        ),
-        key=lambda m: m.start,
-    )
-
-    # A hearer ("told AFP", "a déclaré à l'AFP") is never the subject of a verb, and a place ("said in
-    # Moscow") not after it. After a source cue or an agent preposition ("according to X", "par X") nothing
-    # is excluded.
-    def after(words: re.Pattern[str], m: _Local) -> bool:
-        return bool(words.search(text[max(0, m.start - 30) : m.start]))
-
-    not_hearers = [m for m in named if not after(language.hearer_before, m)]
-    not_placed = [m for m in not_hearers if not after(language.place_before, m)]
+    named, not_hearers, not_placed = _candidates(sentence, mentions, language)
     cues = _find_cues(text, lang)
     found: list[tuple[_Cue, Attribution]] = []
     for cue in cues:
@@ -568,6 +552,55 @@ def attributions(
         return cue.kind == "source", gap
 
     return [a for cue, a in sorted(found, key=lambda pair: distance(pair[0]))]
+
+
+def _candidates(
+    sentence: Sentence, mentions: Iterable[MentionLike], language: AttributionLanguage
+) -> tuple[list[_Local], list[_Local], list[_Local]]:
+    """The named mentions of a sentence (relative offsets): all, those that are no hearer, and those that
+    are neither a hearer nor a place.
+
+    A hearer ("told AFP", "a déclaré à l'AFP") is never the subject of a verb, and a place ("said in
+    Moscow") not after it. After a source cue or an agent preposition ("according to X", "par X") nothing
+    is excluded."""
+    text, offset = sentence.text, sentence.start
+    named = sorted(
+        (
+            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind, m.via)
+            for m in mentions
+            if m.via != "implied" and m.start - offset >= 0 and m.end - offset <= len(text)
+        ),
+        key=lambda m: m.start,
+    )
+
+    def after(words: re.Pattern[str], m: _Local) -> bool:
+        return bool(words.search(text[max(0, m.start - 30) : m.start]))
+
+    not_hearers = [m for m in named if not after(language.hearer_before, m)]
+    not_placed = [m for m in not_hearers if not after(language.place_before, m)]
+    return named, not_hearers, not_placed
+
+
+def _negated_speaker(
+    sentence: Sentence,
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+    antecedent: Speaker | None,
+) -> Speaker | None:
+    """The subject of the sentence's last negated reporting verb ("Le ministère n'a pas confirmé …"): it
+    takes no stance, but a pronoun in the next sentence ("Il a affirmé …") refers to it."""
+    language = attribution_language(lang)
+    named, not_hearers, not_placed = _candidates(sentence, mentions, language)
+    for cue in reversed(_find_cues(sentence.text, lang)):
+        if cue.negated and cue.kind == "verb":
+            speaker = _cue_speaker(
+                sentence.text, sentence.start, cue, language, record, named, not_hearers, not_placed,
+                antecedent,
+            )  # fmt: skip
+            if speaker is not None:
+                return speaker
+    return None
 
 
 def _cue_speaker(
@@ -608,7 +641,8 @@ def antecedents(
 ) -> list[Speaker | None]:
     """For each sentence of an article, who a pronoun subject in it stands for ("Il a ajouté ...").
 
-    That is the last speaker of the sentences before it; a sentence with no speaker but a person in it
+    That is the last speaker of the sentences before it (a speaker who declines to confirm or deny counts:
+    "Le ministère n'a pas confirmé. Il a affirmé …"); a sentence with no speaker but a person in it
     ("Zelensky s'est rendu à Soudja.") makes that person (the first named) the antecedent of the next one.
     """
     language = attribution_language(lang)
@@ -621,6 +655,10 @@ def antecedents(
         found = attributions(sentence, (sentence.start, sentence.end), inside, lang, record, current)
         if found:
             current = max(found, key=lambda a: a.cue_start).speaker
+            continue
+        silent = _negated_speaker(sentence, inside, lang, record, current)
+        if silent is not None:
+            current = silent
             continue
         persons = [m for m in inside if m.kind == "person" and m.via != "implied"]
         if persons:
