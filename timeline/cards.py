@@ -272,12 +272,17 @@ def clear_card_cache() -> None:
     cache.clear()
 
 
-def article_segments(article: Article) -> list[Segment]:
-    """The article's text cut at its highlighted spans (time expressions and entity mentions)."""
-    spans = sorted(article.highlights, key=lambda span: (span["start"], -span["end"]))
+def article_segments(article: Article, limit: int | None = None) -> list[Segment]:
+    """The article's text, or its first `limit` characters, cut at its highlighted spans (time expressions
+    and entity mentions)."""
+    text = article.body if limit is None else article.body[:limit]
+    spans = sorted(
+        (span for span in article.highlights if span["end"] <= len(text)),
+        key=lambda span: (span["start"], -span["end"]),
+    )
     entity_ids = {span["entity"] for span in spans if "entity" in span}
     entities = Entity.objects.in_bulk(entity_ids)
-    text, segments, cursor = article.body, [], 0
+    segments, cursor = [], 0
     for span in spans:
         start, end = span["start"], span["end"]
         if start < cursor or not 0 <= start < end <= len(text):
