@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
+from timeline.brush import time_brush
 from timeline.cards import article_segments, by_month_and_day, cached_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import TimelineIndex, get_index
 from timeline.models import Article, Entity
+from timeline.worldmap import timeline_world_map
 
 
 def page_size() -> int:
@@ -53,6 +55,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
             bars=bars,
             chart_width=len(bars) * BAR_WIDTH,
         )
+        context["brush"] = time_brush(index, mask, filters, bars)  # issue 14
+        context["world_map"] = timeline_world_map(index, mask, filters, context["facets"].countries)
         template = "timeline/timeline.html"
         if wants_fragment(request):
             template += "#timeline-region"

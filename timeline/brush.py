@@ -1,0 +1,124 @@
+"""The time brush above the cards: bars of cards per month, zoomed to weeks or days when the date filter is
+narrow. Each bar is a link to its period (without JavaScript); static/js/brush.js lets the reader drag
+across bars or pick them with the keyboard to set From and To.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from timeline.display import day, format_period
+
+CHART_HEIGHT = 60  # as the monthly chart (timeline.facets)
+BAR_WIDTH = 10
+DAYS_UP_TO = 45  # a date range up to this many days shows one bar per day
+WEEKS_UP_TO = 190  # ... up to this many, one bar per week; beyond, one per month
+
+
+@dataclass(frozen=True)
+class BrushBar:
+    label: str
+    count: int
+    x: int
+    height: int
+    query: str
+    first: datetime.date
+    last: datetime.date
+
+    @property
+    def y(self) -> int:
+        return CHART_HEIGHT + 1 - self.height
+
+
+@dataclass(frozen=True)
+class TimeBrush:
+    unit: str  # "month", "week" or "day"
+    bars: list[BrushBar]
+    zoom_out_query: str  # the same filters over all dates, when zoomed in; else ""
+
+    @property
+    def width(self) -> int:
+        return len(self.bars) * BAR_WIDTH
+
+
+def _height(count: int, top: int) -> int:
+    return max(1, round(CHART_HEIGHT * count / top)) if count else 0
+
+
+def month_last_day(first: datetime.date) -> datetime.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _periods(index) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end day (proleptic ordinals) of every card of the index, computed once per index."""
+    found = _PERIODS.get(index)
+    if found is None:
+        starts = np.fromiter((key[0].toordinal() for key in index.keys), dtype=np.int64, count=index.size)
+        ends = np.fromiter((key[1].toordinal() for key in index.keys), dtype=np.int64, count=index.size)
+        found = _PERIODS[index] = (starts, ends)
+    return found
+
+
+_PERIODS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def buckets(
+    date_from: datetime.date, date_to: datetime.date
+) -> tuple[str, list[tuple[datetime.date, datetime.date]]]:
+    """The unit and the periods of the bars for a date range: days, weeks (Monday to Sunday) or months."""
+    span = (date_to - date_from).days + 1
+    if span <= DAYS_UP_TO:
+        return "day", [(d, d) for d in (date_from + datetime.timedelta(n) for n in range(span))]
+    if span <= WEEKS_UP_TO:
+        monday = date_from - datetime.timedelta(date_from.weekday())
+        weeks = []
+        while monday <= date_to:
+            weeks.append((monday, monday + datetime.timedelta(6)))
+            monday += datetime.timedelta(7)
+        return "week", weeks
+    return "month", []
+
+
+def time_brush(index, mask: int, filters, month_bars: Sequence) -> TimeBrush:
+    """The brush for the current view: the view's month bars (timeline.facets.chart_bars), or, when From
+    and To span at most WEEKS_UP_TO days, bars per week or per day of that range counted from the index."""
+    unit, periods = ("month", [])
+    if filters.date_from and filters.date_to and filters.date_from <= filters.date_to:
+        unit, periods = buckets(filters.date_from, filters.date_to)
+    if unit == "month":
+        bars = []
+        for bar in month_bars:
+            first = datetime.date(int(bar.month[:4]), int(bar.month[5:7]), 1)
+            bars.append(
+                BrushBar(bar.label, bar.count, bar.x, bar.height, bar.query, first, month_last_day(first))
+            )
+        return TimeBrush("month", bars, "")
+
+    starts, ends = _periods(index)
+    selected = index.as_array(mask) if index.size else np.zeros(0, dtype=bool)
+    starts, ends = starts[selected], ends[selected]
+    # A card counts in every bar its period overlaps, as the date filter would select it there.
+    counts = [
+        int(np.count_nonzero((starts <= last.toordinal()) & (ends >= first.toordinal())))
+        for first, last in periods
+    ]
+    top = max(counts, default=0) or 1
+    bars = [
+        BrushBar(
+            label=day(first) if unit == "day" else format_period(first, last, "week"),
+            count=count,
+            x=position * BAR_WIDTH,
+            height=_height(count, top),
+            query=filters.query_string(date_from=first, date_to=last, cursor=""),
+            first=first,
+            last=last,
+        )
+        for position, ((first, last), count) in enumerate(zip(periods, counts, strict=True))
+    ]
+    return TimeBrush(unit, bars, filters.query_string(date_from=None, date_to=None, cursor=""))
