@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from timeline.cards import flag
@@ -75,7 +76,7 @@ def active_chips(index: TimelineIndex, filters: TimelineFilters) -> list[ActiveF
     chips = []
     for code in filters.countries:
         name = index.entities[index.by_iso[code]].name
-        chips.append(ActiveFilter(f"{flag(code)} {name}", filters.without("countries", code)))
+        chips.append(ActiveFilter(format_html("{} {}", flag(code), name), filters.without("countries", code)))
     for slug in filters.persons:
         name = index.entities[index.by_slug[("person", slug)]].name
         chips.append(ActiveFilter(name, filters.without("persons", slug)))

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from timeline.cards import flag as flag_of
+from timeline.display import event_date
 from timeline.filters import TimelineFilters
 
 register = template.Library()
@@ -30,5 +31,11 @@ def entity_url(entity) -> str:
 
 @register.filter
 def flag(iso_code: str) -> str:
-    """The flag emoji of a country code."""
+    """The flag of a country code, as an <img> (timeline/flags.py)."""
     return flag_of(iso_code or "")
+
+
+@register.filter
+def date_label(event) -> str:
+    """An event's date as the cards write it ("October 2024", "summer 2024"): never more precise."""
+    return event_date(event)
