@@ -219,3 +219,11 @@ def test_map_page_costs_no_extra_query(client, small_timeline, django_assert_max
     client.get(URL)  # builds the index
     with django_assert_max_num_queries(6):
         client.get(URL, {"country": "RU"})
+
+
+def test_the_map_speaks_french(client, small_timeline):
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    tree = Tree(html)
+    assert [("".join(h.text)) for h in tree.find("h2") if h.attrs.get("id") == "map-title"] == ["Où"]
+    names = [link.attrs["name"] for link in map_countries(html).values()]
+    assert any(name.endswith("événement : ajouter aux filtres") for name in names)
