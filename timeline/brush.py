@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from timeline.display import day, format_period
 
@@ -35,6 +37,19 @@ class BrushBar:
     def y(self) -> int:
         return CHART_HEIGHT + 1 - self.height
 
+    @property
+    def geometry(self) -> tuple[int, ...]:
+        """x and width of the bar's hit area, then x, y, width and height of the bar drawn."""
+        return (self.x, BAR_WIDTH, self.x, self.y, BAR_WIDTH - 2, self.height)
+
+    @property
+    def first_iso(self) -> str:
+        return self.first.isoformat()
+
+    @property
+    def last_iso(self) -> str:
+        return self.last.isoformat()
+
 
 @dataclass(frozen=True)
 class TimeBrush:
@@ -45,6 +60,20 @@ class TimeBrush:
     @property
     def width(self) -> int:
         return len(self.bars) * BAR_WIDTH
+
+    def bar_links(self) -> SafeString:
+        """Every bar as an SVG link to its period, with the dates brush.js fills From and To with. Built
+        here rather than in a template loop, which costs about 0.1 ms a bar."""
+        return format_html_join(
+            "",
+            '<a href="{}" hx-get="{}" data-from="{}" data-to="{}" data-label="{}"><title>{}: {}</title>'
+            '<rect class="bar-hit" x="{}" y="0" width="{}" height="62"></rect>'
+            '<rect class="bar" x="{}" y="{}" width="{}" height="{}"></rect></a>',
+            (
+                (b.query, b.query, b.first_iso, b.last_iso, b.label, b.label, b.count, *b.geometry)
+                for b in self.bars
+            ),
+        )
 
 
 def _height(count: int, top: int) -> int:
