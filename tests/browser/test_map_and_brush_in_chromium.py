@@ -171,3 +171,34 @@ def test_on_a_phone_an_event_is_on_the_first_screen_and_the_filters_are_folded(
         expect(page.locator("#q")).to_be_visible()
     finally:
         context.close()
+
+
+def test_without_javascript_the_map_and_the_bars_are_links_and_results_come_first(
+    browser, live_server, war_timeline
+):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        page.goto("/")
+        expect(page.locator(".card").first).to_be_in_viewport()
+        # The filters panel is open (nothing would unfold it) and comes after the results.
+        assert page.locator("details.filters-panel").evaluate("panel => panel.open")
+        assert page.locator("#q").bounding_box()["y"] > page.locator(".card").first.bounding_box()["y"]
+        page.locator(".map-chips a", has_text="North Korea").click()
+        expect(page).to_have_url(re.compile(r"\?country=KP$"))
+        expect(page.locator(".card")).to_have_count(3)
+    finally:
+        context.close()
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.locator("svg.map a.country", has=page.locator("title", has_text="Ukraine")).click()
+        expect(page).to_have_url(re.compile(r"\?country=UA$"))
+        page.locator("[data-brush] svg a[data-from]").first.click()
+        expect(page).to_have_url(re.compile(r"country=UA&from=2024-08-01&to=2024-08-31"))
+        expect(page.locator(".card")).to_have_count(1)
+    finally:
+        context.close()
