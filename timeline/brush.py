@@ -10,12 +10,18 @@ import datetime
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from timeline.display import day, format_period
+
+if TYPE_CHECKING:
+    from timeline.facets import Bar
+    from timeline.filters import TimelineFilters
+    from timeline.index import TimelineIndex
 
 CHART_HEIGHT = 60  # as the monthly chart (timeline.facets)
 BAR_WIDTH = 10
@@ -84,7 +90,7 @@ def month_last_day(first: datetime.date) -> datetime.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
-def _periods(index) -> tuple[np.ndarray, np.ndarray]:
+def _periods(index: TimelineIndex) -> tuple[np.ndarray, np.ndarray]:
     """Start and end day (proleptic ordinals) of every card of the index, computed once per index."""
     found = _PERIODS.get(index)
     if found is None:
@@ -114,7 +120,9 @@ def buckets(
     return "month", []
 
 
-def time_brush(index, mask: int, filters, month_bars: Sequence) -> TimeBrush:
+def time_brush(
+    index: TimelineIndex, mask: int, filters: TimelineFilters, month_bars: Sequence[Bar]
+) -> TimeBrush:
     """The brush for the current view: the view's month bars (timeline.facets.chart_bars), or, when From
     and To span at most WEEKS_UP_TO days, bars per week or per day of that range counted from the index."""
     unit, periods = ("month", [])

@@ -14,12 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
+
+if TYPE_CHECKING:
+    from timeline.facets import FacetItem
+    from timeline.filters import TimelineFilters
+    from timeline.index import TimelineIndex
 
 GEO_DIR = Path(__file__).resolve().parent / "data" / "geo"
 LEVELS = 5  # shades of the map, besides "no event"
@@ -248,7 +254,9 @@ def land_markup() -> SafeString:
     return mark_safe("".join(f'<path d="{path}"/>' for path in geometry().paths.values()))  # our own data
 
 
-def timeline_world_map(index, mask: int, filters, country_items) -> WorldMap:
+def timeline_world_map(
+    index: TimelineIndex, mask: int, filters: TimelineFilters, country_items: Iterable[FacetItem]
+) -> WorldMap:
     """The map of the timeline under `filters`: the country facet's counts (FacetItem list the view
     already has), the places of the cards under `mask`, and links that toggle a country filter."""
     countries = [
