@@ -176,6 +176,15 @@ class WorldMap:
             ((p.href, p.title, p.x, p.y, self.place_radius) for p in self.places),
         )
 
+    def place_list(self) -> SafeString:
+        """The places as links with their counts, most reported first: dots a few pixels apart on a world
+        map (Kursk and Sudzha) are hard to pick, their names are not."""
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a> <span class="count">{}</span>',
+            ((p.href, p.name, p.count) for p in self.places),
+        )
+
     def country_chips(self) -> SafeString:
         """The countries as a line of chips, the map of narrow screens."""
         return format_html_join(

@@ -193,6 +193,9 @@ def test_places_with_coordinates_are_dots_linking_to_their_page(client, small_ti
     assert [dot.attrs["href"] for dot in dots] == [reverse("timeline:entity", args=["location", "kursk"])]
     # The incursion, and the retaking reported twice (one card).
     assert tree.name(dots[0]) == "Kursk, 2 events"
+    # Also named in a line of links below the map, as dots a few pixels apart are hard to pick.
+    listed = [a for a in tree.find("a") if a.inside("p", "map-places")]
+    assert [("".join(a.text), a.attrs["href"]) for a in listed] == [("Kursk", dots[0].attrs["href"])]
 
 
 def test_the_map_has_a_legend_and_phone_chips(client, small_timeline):
