@@ -31,4 +31,4 @@ def flag_html(iso_code: str) -> SafeString:
     if code not in shipped():
         return SafeString("")
     url = static(f"flags/{code}.svg")
-    return format_html('<img class="flag" src="{}" alt="" width="16" height="12">', url)
+    return format_html('<img class="flag" src="{}" alt="" width="16" height="12" loading="lazy">', url)
