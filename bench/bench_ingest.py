@@ -35,6 +35,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
+    os.environ.setdefault("DEBUG", "true")  # a developer's machine (the settings default to production)
     import django
 
     django.setup()

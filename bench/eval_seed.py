@@ -31,6 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'seed.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
+    os.environ.setdefault("DEBUG", "true")  # a developer's machine (the settings default to production)
     import django
 
     django.setup()

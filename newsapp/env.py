@@ -33,3 +33,18 @@ def env_int(name: str, default: int) -> int:
     if raw is None or raw.strip() == "":
         return default
     return int(raw)
+
+
+def proxy_ssl_header(raw: str) -> tuple[str, str] | None:
+    """SECURE_PROXY_SSL_HEADER from "X-Forwarded-Proto" (value https) or "X-Forwarded-Proto=https".
+
+    Django wants the header as its request.META key (HTTP_X_FORWARDED_PROTO) and the value meaning HTTPS.
+    """
+    raw = raw.strip()
+    if not raw:
+        return None
+    name, _, value = raw.partition("=")
+    key = name.strip().upper().replace("-", "_")
+    if not key.startswith("HTTP_"):
+        key = f"HTTP_{key}"
+    return key, (value.strip() or "https")

@@ -23,13 +23,41 @@ def staff_client(client, django_user_model):
 
 
 @pytest.fixture(autouse=True)
-def fresh_timeline_index():
-    """Each test starts without the per-process timeline index and card cache of an earlier test."""
+def fresh_timeline_index(settings):
+    """Each test starts without the per-process card index and card cache of an earlier test; the index is
+    built in the request that first needs it (a background thread would not see the test's transaction)."""
     import timeline.index
     from timeline.cards import clear_card_cache
 
+    settings.TIMELINE_ACCELERATOR_BACKGROUND = False
     timeline.index._current = None
     clear_card_cache()
     yield
     timeline.index._current = None
     clear_card_cache()
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the database (tools/run_tests.sh: the PostgreSQL run; the "
+        "Django-free and database-free tests already ran once on SQLite's run)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") is not None or bool(
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        (keep if uses_database else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

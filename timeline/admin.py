@@ -12,31 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.admin_forms import ArticleForm
 from timeline.editing import MergeError, dismiss_events, merge_entities
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
 from timeline.tasks import schedule_extraction
 
 
 class TimelineChangesAdmin(admin.ModelAdmin):
-    """Every change made in the admin marks the timeline changed, so the public pages show it at once.
-
-    (The pages read an in-memory index and rendered cards; see timeline/index.py.)
-    """
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        TimelineState.bump()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        TimelineState.bump()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        TimelineState.bump()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        TimelineState.bump()
+    """The base of the admins of what the timeline shows. Nothing to do on save or delete: the read model
+    follows every write by itself (timeline/read_model.py), so the public pages show a change at once."""
 
 
 class EventInline(admin.TabularInline):
@@ -110,7 +92,7 @@ class ArticleAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("events"), ordering="_event_count")
     def event_count(self, article: Article) -> int:
-        return article._event_count
+        return article._event_count  # type: ignore[attr-defined]  # annotated by get_queryset
 
     def get_inlines(self, request, obj):
         return [EventInline] if obj is not None else []  # an article being added has no events yet
@@ -138,7 +120,6 @@ class ArticleAdmin(TimelineChangesAdmin):
             fields = {"body", "title", "published", "language", "source", "url"} & changed
             if fields:
                 obj.save(update_fields=[*fields, "published_inferred", "content_hash", "updated_at"])
-        TimelineState.bump()
         # Saving never waits for NLP: the extraction runs in a worker (manage.py db_worker).
         if not change or {"body", "upload", "published", "language"} & changed:
             schedule_extraction(obj)
@@ -232,7 +213,7 @@ class EntityAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("mentions"), ordering="_mention_count")
     def mention_count(self, entity: Entity) -> int:
-        return entity._mention_count
+        return entity._mention_count  # type: ignore[attr-defined]  # annotated by get_queryset
 
 
 @admin.register(EntityAlias)
@@ -288,7 +269,6 @@ class EventAdmin(TimelineChangesAdmin):
         for event in queryset:
             self.log_change(request, event, "Marked verified.")
         updated = queryset.update(verified=True)
-        TimelineState.bump()
         self.message_user(request, _("%(n)d event(s) marked verified.") % {"n": updated})
 
     @admin.display(description=_("sentence"))
@@ -306,4 +286,4 @@ class EventGroupAdmin(TimelineChangesAdmin):
 
     @admin.display(description=_("events"), ordering="_event_count")
     def event_count(self, group: EventGroup) -> int:
-        return group._event_count
+        return group._event_count  # type: ignore[attr-defined]  # annotated by get_queryset

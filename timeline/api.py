@@ -1,8 +1,8 @@
 """Machine-readable views of the timeline: the JSON API, the CSV download and the TimelineJS export.
 
 All three read the timeline's query string with timeline.filters.parse_filters and select cards through
-the in-memory index, exactly as the timeline page does: a view and its exports always show the same
-cards. They are public and read-only (GET and HEAD only), documented in docs/api.md.
+the read model (timeline.index), exactly as the timeline page does: a view and its exports always show
+the same cards. They are public and read-only (GET and HEAD only), documented in docs/api.md.
 """
 
 from __future__ import annotations
@@ -16,16 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from timeline import timelinejs
-from timeline.export import (
-    CARD_CSV_COLUMNS,
-    card_csv_row,
-    card_items,
-    csv_lines,
-    iter_card_items,
-    selected_lead_ids,
-)
+from timeline.export import CARD_CSV_COLUMNS, card_csv_row, card_items, csv_lines, iter_card_items
 from timeline.filters import TimelineFilters, parse_filters
-from timeline.index import TimelineIndex, get_index
+from timeline.index import Cards, get_index, parse_cursor
 from timeline.models import Category
 
 DEFAULT_LIMIT = 50
@@ -98,14 +91,14 @@ def applied_filters(filters: TimelineFilters) -> dict[str, object]:
     }
 
 
-def describe(filters: TimelineFilters, index: TimelineIndex) -> str:
+def describe(filters: TimelineFilters, index: Cards) -> str:
     """The filters in words, for the title of an export ("Countries: Russia, North Korea · From …")."""
     parts = []
     if filters.countries:
-        names = [index.entities[index.by_iso[code]].name for code in filters.countries]
+        names = [getattr(index.country(code), "name", code) for code in filters.countries]
         parts.append(_("Countries: %(names)s") % {"names": ", ".join(names)})
     if filters.persons:
-        names = [index.entities[index.by_slug[("person", slug)]].name for slug in filters.persons]
+        names = [getattr(index.person(slug), "name", slug) for slug in filters.persons]
         parts.append(_("Persons: %(names)s") % {"names": ", ".join(names)})
     if filters.categories:
         labels = dict(Category.choices)
@@ -129,12 +122,10 @@ def events(request: HttpRequest) -> HttpResponse:
         return _error(str(error))
     index = get_index()
     filters = parse_filters(request.GET, index)
-    if filters.cursor and index.cursor_range(filters.cursor, newest_first=filters.newest_first) is None:
+    if filters.cursor and parse_cursor(filters.cursor) is None:
         return _error(_("“cursor” is malformed: use the “next” link of a previous page."))
-    mask = filters.mask(index)
-    lead_ids, next_cursor = index.page(
-        mask, newest_first=filters.newest_first, cursor=filters.cursor, size=limit
-    )
+    mask = index.select(filters)
+    refs, next_cursor = index.page(mask, newest_first=filters.newest_first, cursor=filters.cursor, size=limit)
     next_url = None
     if next_cursor:
         query = filters.query_string(cursor=next_cursor)
@@ -142,21 +133,21 @@ def events(request: HttpRequest) -> HttpResponse:
             query += f"&limit={limit}"
         next_url = request.build_absolute_uri(reverse("timeline:api-events") + query)
     body = {
-        "count": mask.bit_count(),
+        "count": index.count(mask),
         "limit": limit,
         "next": next_url,
         "filters": applied_filters(filters),
         "notes": [*filters.notes, *unknown_parameter_notes(request, KNOWN_PARAMETERS)],
-        "results": card_items(lead_ids),
+        "results": card_items([ref.lead_event_id for ref in refs]),
     }
     return JsonResponse(body, json_dumps_params=JSON_OPTIONS)
 
 
-def _selection(request: HttpRequest) -> tuple[TimelineIndex, TimelineFilters, list[int]]:
+def _selection(request: HttpRequest) -> tuple[Cards, TimelineFilters, list[int]]:
     """Every card of the current view, whole (a cursor in the query is ignored)."""
     index = get_index()
     filters = parse_filters(request.GET, index)
-    lead_ids = selected_lead_ids(index, filters.mask(index), newest_first=filters.newest_first)
+    lead_ids = index.all_leads(index.select(filters), newest_first=filters.newest_first)
     return index, filters, lead_ids
 
 

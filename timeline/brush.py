@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from timeline.display import day, format_period
+from timeline.display import day
+from timeline.period import Period
+from timeline.temporal.types import Precision
 
 if TYPE_CHECKING:
     from timeline.facets import Bar
     from timeline.filters import TimelineFilters
-    from timeline.index import TimelineIndex
+    from timeline.index import Cards
 
 CHART_HEIGHT = 60  # as the monthly chart (timeline.facets)
 BAR_WIDTH = 10
@@ -90,19 +90,6 @@ def month_last_day(first: datetime.date) -> datetime.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
-def _periods(index: TimelineIndex) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end day (proleptic ordinals) of every card of the index, computed once per index."""
-    found = _PERIODS.get(index)
-    if found is None:
-        starts = np.fromiter((key[0].toordinal() for key in index.keys), dtype=np.int64, count=index.size)
-        ends = np.fromiter((key[1].toordinal() for key in index.keys), dtype=np.int64, count=index.size)
-        found = _PERIODS[index] = (starts, ends)
-    return found
-
-
-_PERIODS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def buckets(
     date_from: datetime.date, date_to: datetime.date
 ) -> tuple[str, list[tuple[datetime.date, datetime.date]]]:
@@ -121,11 +108,13 @@ def buckets(
 
 
 def time_brush(
-    index: TimelineIndex, mask: int, filters: TimelineFilters, month_bars: Sequence[Bar]
+    index: Cards, selection: Any, filters: TimelineFilters, month_bars: Sequence[Bar]
 ) -> TimeBrush:
     """The brush for the current view: the view's month bars (timeline.facets.chart_bars), or, when From
-    and To span at most WEEKS_UP_TO days, bars per week or per day of that range counted from the index."""
-    unit, periods = ("month", [])
+    and To span at most WEEKS_UP_TO days, bars per week or per day of that range, counted by the cards
+    (`index.period_counts`, the in-process index or the database alike) under the same selection."""
+    unit: str = "month"
+    periods: list[tuple[datetime.date, datetime.date]] = []
     if filters.date_from and filters.date_to and filters.date_from <= filters.date_to:
         unit, periods = buckets(filters.date_from, filters.date_to)
     if unit == "month":
@@ -137,18 +126,11 @@ def time_brush(
             )
         return TimeBrush("month", bars, "")
 
-    starts, ends = _periods(index)
-    selected = index.as_array(mask) if index.size else np.zeros(0, dtype=bool)
-    starts, ends = starts[selected], ends[selected]
-    # A card counts in every bar its period overlaps, as the date filter would select it there.
-    counts = [
-        int(np.count_nonzero((starts <= last.toordinal()) & (ends >= first.toordinal())))
-        for first, last in periods
-    ]
+    counts = index.period_counts(selection, periods)
     top = max(counts, default=0) or 1
     bars = [
         BrushBar(
-            label=day(first) if unit == "day" else format_period(first, last, "week"),
+            label=day(first) if unit == "day" else Period(first, last, Precision.WEEK).label(),
             count=count,
             x=position * BAR_WIDTH,
             height=_height(count, top),

@@ -6,22 +6,24 @@ rendering is the largest cost of a timeline page (see bench/bench_timeline.py).
 
 from __future__ import annotations
 
-import datetime
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
-from timeline.display import day, event_date, format_range, month
+from timeline.display import day, month
 from timeline.flags import flag_html
-from timeline.index import EntityInfo
+from timeline.index import CardRef, EntityInfo
 from timeline.models import Article, Category, Entity, Event, Mention
+from timeline.period import Period
+
+# What a card never loads of its article: one article may be megabytes (issue 12).
+ARTICLE_LARGE_FIELDS = ("article__body", "article__highlights", "article__dismissed")
 
 
 def flag(iso_code: str) -> str:
@@ -82,14 +84,13 @@ class Card:
     sources_label: str
     month_key: str
     month_label: str
-    html: str = ""  # the rendered card (timeline/_card.html), filled by cached_cards
 
 
 @dataclass
 class DayGroup:
     label: str
     iso: str
-    cards: list[Card] = field(default_factory=list)
+    cards: list[RenderedCard] = field(default_factory=list)
 
 
 @dataclass
@@ -148,7 +149,8 @@ def _sources(group_ids: list[int], prefix: str) -> dict[int, list[Source]]:
 def load_cards(lead_ids: list[int]) -> list[Card]:
     """Cards for lead events, in the given order: three queries whatever the number of cards."""
     prefix = reverse("timeline:timeline")
-    leads = {event.pk: event for event in Event.objects.filter(pk__in=lead_ids).select_related("article")}
+    events = Event.objects.filter(pk__in=lead_ids).select_related("article")
+    leads = {event.pk: event for event in events.defer(*ARTICLE_LARGE_FIELDS)}
     # Mentions as plain rows: Django's prefetch machinery costs more than the query itself here.
     mentions_of: dict[int, list[MentionRef]] = {}
     rows = Mention.objects.filter(event_id__in=lead_ids).order_by("start", "id")
@@ -188,12 +190,13 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
             )
         ]
         card_sources = sources.get(event.group_id, own) if event.group_id else own
+        period = Period.of(event)
         cards.append(
             Card(
                 event=event,
-                date_label=event_date(event),
-                period_label=format_range(event.date_start, event.date_end),
-                approximate=event.precision == "approximate",
+                date_label=period.label(),
+                period_label=period.range_label(),
+                approximate=period.is_estimate,
                 inferred=event.date_source == Event.DateSource.PUBLICATION or article.published_inferred,
                 category=event.category,
                 category_label=str(categories.get(event.category, event.category)),
@@ -209,7 +212,7 @@ def load_cards(lead_ids: list[int]) -> list[Card]:
     return cards
 
 
-def by_month_and_day(cards: list[Card]) -> list[MonthGroup]:
+def by_month_and_day(cards: list[RenderedCard]) -> list[MonthGroup]:
     """Consecutive cards grouped by month, then by the date a reader sees."""
     months = []
     for key, in_month in groupby(cards, key=lambda card: card.month_key):
@@ -217,56 +220,55 @@ def by_month_and_day(cards: list[Card]) -> list[MonthGroup]:
         group = MonthGroup(key=key, label=in_month[0].month_label)
         for label, on_day in groupby(in_month, key=lambda card: card.date_label):
             on_day = list(on_day)
-            group.days.append(DayGroup(label=label, iso=_iso(on_day[0].event), cards=on_day))
+            group.days.append(DayGroup(label=label, iso=on_day[0].iso, cards=on_day))
         months.append(group)
     return months
 
 
-def _iso(event: Event) -> str:
-    """The machine-readable date of a <time> element, as precise as the event's date."""
-    start: datetime.date = event.date_start
-    if event.precision == "day" and event.date_start == event.date_end:
-        return start.isoformat()
-    if event.precision == "month" and not event.timex_mod:
-        return start.strftime("%Y-%m")
-    if event.precision == "year":
-        return str(start.year)
-    return start.isoformat()
+class RenderedCard(NamedTuple):
+    """A card as the page lists it: its markup and what groups it by month and day. What the cache holds."""
+
+    html: str
+    month_key: str
+    month_label: str
+    date_label: str
+    iso: str
 
 
-# Rendered cards per process, keyed by (timeline version, language, lead event): a card's markup depends on
-# nothing else, and rendering ~50 cards through the template engine costs more than the rest of a page.
-CARD_CACHE_SIZE = 20_000
-_card_cache: OrderedDict[tuple[object, str, int], Card] = OrderedDict()
-_card_lock = threading.Lock()
+CARD_CACHE_TIMEOUT = 24 * 3600
 
 
-def cached_cards(lead_ids: list[int], version: object) -> list[Card]:
-    """Rendered cards for lead events, in order; only the ones not rendered yet touch the database."""
+def card_cache_key(ref: CardRef, language: str) -> str:
+    """A rendered card depends on its card's version and the language only: one edit invalidates one card."""
+    return f"timeline-card:{ref.id}:{ref.version}:{language}"
+
+
+def cached_cards(refs: list[CardRef]) -> list[RenderedCard]:
+    """Rendered cards of a page, in order, from Django's cache (setting CACHES: locmem per process by
+    default, Redis to share between processes); only the ones not rendered yet touch the database."""
     language = get_language() or ""
-    keys = [(version, language, lead_id) for lead_id in lead_ids]
-    with _card_lock:
-        missing = [key[2] for key in keys if key not in _card_cache]
-    fresh = {}
-    for card in load_cards(missing) if missing else []:
-        card.html = mark_safe(render_to_string("timeline/_card.html", {"card": card}))
-        fresh[(version, language, card.event.pk)] = card
-    with _card_lock:
-        _card_cache.update(fresh)
-        found = []
-        for key in keys:
-            card = _card_cache.get(key)
-            if card is not None:
-                _card_cache.move_to_end(key)
-                found.append(card)
-        while len(_card_cache) > CARD_CACHE_SIZE:
-            _card_cache.popitem(last=False)
-    return found
+    keys = {ref: card_cache_key(ref, language) for ref in refs}
+    found = cache.get_many(list(keys.values()))
+    missing = [ref for ref in refs if keys[ref] not in found]
+    if missing:
+        fresh = {}
+        by_lead = {ref.lead_event_id: ref for ref in missing}
+        for card in load_cards(list(by_lead)):
+            html = mark_safe(render_to_string("timeline/_card.html", {"card": card}))
+            rendered = RenderedCard(
+                html, card.month_key, card.month_label, card.date_label, Period.of(card.event).iso()
+            )
+            fresh[keys[by_lead[card.event.pk]]] = rendered
+        cache.set_many(fresh, CARD_CACHE_TIMEOUT)
+        found.update(fresh)
+    return [
+        card._replace(html=mark_safe(card.html)) for ref in refs if (card := found.get(keys[ref])) is not None
+    ]
 
 
 def clear_card_cache() -> None:
-    with _card_lock:
-        _card_cache.clear()
+    """Forget every rendered card (tests; the cache's own keys make this unnecessary in use)."""
+    cache.clear()
 
 
 def article_segments(article: Article) -> list[Segment]:

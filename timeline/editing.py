@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from timeline.models import Article, Entity, EntityAlias, Event, Mention, TimelineState
+from timeline import read_model
+from timeline.models import Article, Entity, EntityAlias, Event, Mention
 
 
 class MergeError(ValueError):
@@ -20,6 +21,11 @@ def merge_entities(keep: Entity, others: Iterable[Entity]) -> int:
     Returns how many entities were merged away. A mention that would duplicate one `keep` already has in
     the same event at the same place is dropped.
     """
+    with read_model.batched():  # the cards of every moved mention refreshed once, at the end
+        return _merge(keep, others)
+
+
+def _merge(keep: Entity, others: Iterable[Entity]) -> int:
     # Fresh rows: what the caller holds may predate other edits.
     keep = Entity.objects.get(pk=keep.pk)
     others = list(Entity.objects.filter(pk__in=[o.pk for o in others]).exclude(pk=keep.pk))
@@ -51,7 +57,6 @@ def merge_entities(keep: Entity, others: Iterable[Entity]) -> int:
             keep.iso_code = code
         other.delete()
     keep.save()
-    TimelineState.bump()
     return len(others)
 
 

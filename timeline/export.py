@@ -2,7 +2,7 @@
 
 Shared by `manage.py export_events`, the JSON API (timeline/api.py), the CSV download and the TimelineJS
 export (timeline/timelinejs.py). A *card* is what the timeline shows: a group of events reporting one
-happening, represented by its lead event (see timeline/index.py) plus the articles of all its events.
+happening, represented by its lead event (see timeline/read_model.py) plus the articles of all its events.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from timeline.display import event_date
-from timeline.index import TimelineIndex, ascending, descending
+from timeline.cards import ARTICLE_LARGE_FIELDS
 from timeline.models import Entity, EntityAlias, Event, Mention
+from timeline.period import Period
 
 # Cards loaded per round of queries when a whole view is exported: bounded memory, and few enough ids
 # for an `IN (...)` on any database.
@@ -31,12 +31,13 @@ CSV_COLUMNS = [
     "timex",
     "date_text",
     "date_source",
+    "approximate",
     "category",
     "countries",
     "persons",
     "organizations",
     "locations",
-    "cluster",
+    "group",
     "article_id",
     "article_title",
     "article_source",
@@ -48,12 +49,17 @@ CSV_COLUMNS = [
 
 def export_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
     """The events with everything an export row needs, in a fixed number of queries."""
-    return events.select_related("article").prefetch_related(
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("entity").prefetch_related(
-                Prefetch("entity__aliases", queryset=EntityAlias.objects.order_by("language", "name"))
-            ),
+    # Never the article's text nor its highlights: one article may be megabytes (issue 12).
+    return (
+        events.select_related("article")
+        .defer(*ARTICLE_LARGE_FIELDS)
+        .prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("entity").prefetch_related(
+                    Prefetch("entity__aliases", queryset=EntityAlias.objects.order_by("language", "name"))
+                ),
+            )
         )
     )
 
@@ -78,6 +84,7 @@ def event_dict(event: Event) -> dict[str, object]:
         "date_start": event.date_start.isoformat(),
         "date_end": event.date_end.isoformat(),
         "precision": event.precision,
+        "approximate": event.approximate,
         "timex": event.timex_value,
         "date_text": event.date_text,
         "date_source": event.date_source,
@@ -85,7 +92,7 @@ def event_dict(event: Event) -> dict[str, object]:
         "category": event.category,
         "countries": list(countries.values()),
         **{field: list(found.values()) for field, found in others.items()},
-        "cluster": event.group_id,
+        "group": event.group_id,
         "article": {
             "id": article.pk,
             "title": article.title,
@@ -118,12 +125,13 @@ def csv_row(item: dict[str, object]) -> list[object]:
         item["timex"],
         item["date_text"],
         item["date_source"],
+        item["approximate"],
         item["category"],
         "; ".join(str(c["code"]) for c in item["countries"]),  # type: ignore[union-attr]
         names("persons"),
         names("organizations"),
         names("locations"),
-        item["cluster"],
+        item["group"],
         article["id"],
         article["title"],
         article["source"],
@@ -174,12 +182,6 @@ def write_csv(
 CARD_CSV_COLUMNS = [*CSV_COLUMNS, "display_date", "source_count", "sources"]
 
 
-def selected_lead_ids(index: TimelineIndex, mask: int, *, newest_first: bool) -> list[int]:
-    """Lead event ids of every card under `mask`, in the timeline's reading order."""
-    walk = descending(mask) if newest_first else ascending(mask)
-    return [index.lead_ids[position] for position in walk]
-
-
 def _source(
     article_id: int, title: str, source: str, url: str, published: datetime.date | None, language: str
 ) -> dict[str, object]:
@@ -226,7 +228,7 @@ def card_items(lead_ids: list[int]) -> list[dict[str, object]]:
         if event is None:
             continue
         item = event_dict(event)
-        item["display_date"] = event_date(event)
+        item["display_date"] = Period.of(event).label()
         item["sources"] = sources[event.pk]
         items.append(item)
     return items

@@ -1,10 +1,11 @@
-"""Counts under the current filters, read from the index: facets, the monthly chart, related entities,
-person suggestions. Plain functions returning plain data for the templates."""
+"""Counts under the current filters, read from the cards (timeline.index): facets and the monthly chart.
+Plain functions returning plain data for the templates."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from timeline.cards import flag
 from timeline.display import day, month
 from timeline.filters import TimelineFilters, parse_date
-from timeline.index import EntityInfo, TimelineIndex
+from timeline.index import Cards
 from timeline.models import Category
 
 PERSON_FACET_SIZE = 12
@@ -45,7 +46,7 @@ class Facets:
     chips: list[ActiveFilter]
 
 
-def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
+def facets(index: Cards, mask: Any, filters: TimelineFilters) -> Facets:
     """Countries, persons and categories with the number of cards each would leave under the filters."""
     countries = [
         FacetItem(info.iso_code, info.name, count, info.iso_code in filters.countries, flag(info.iso_code))
@@ -58,13 +59,14 @@ def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
     shown = {item.value for item in persons}
     # A selected person stays visible (with its count) even when outside the top of the list.
     for slug in filters.persons:
-        if slug not in shown:
-            entity_id = index.by_slug[("person", slug)]
-            count = (index.entity_mask(entity_id) & mask).bit_count()
-            persons.append(FacetItem(slug, index.entities[entity_id].name, count, True))
+        info = index.person(slug)
+        if slug not in shown and info is not None:
+            persons.append(FacetItem(slug, info.name, index.entity_count(mask, info.id), True))
     # Categories combine with OR: each count is what ticking that category would add, so it is taken
     # under the other filters only.
-    counts = index.category_counts(filters.mask(index, categories=False))
+    # Each implementation of Cards has its own selection type (a numpy mask, a QuerySet).
+    others: Any = index.select(filters, categories=False)
+    counts = index.category_counts(others)
     categories = [
         FacetItem(value, str(label), counts.get(value, 0), value in filters.categories)
         for value, label in Category.choices
@@ -72,14 +74,15 @@ def facets(index: TimelineIndex, mask: int, filters: TimelineFilters) -> Facets:
     return Facets(countries, persons, categories, active_chips(index, filters))
 
 
-def active_chips(index: TimelineIndex, filters: TimelineFilters) -> list[ActiveFilter]:
+def active_chips(index: Cards, filters: TimelineFilters) -> list[ActiveFilter]:
     chips = []
     for code in filters.countries:
-        name = index.entities[index.by_iso[code]].name
+        info = index.country(code)
+        name = info.name if info else code
         chips.append(ActiveFilter(format_html("{} {}", flag(code), name), filters.without("countries", code)))
     for slug in filters.persons:
-        name = index.entities[index.by_slug[("person", slug)]].name
-        chips.append(ActiveFilter(name, filters.without("persons", slug)))
+        info = index.person(slug)
+        chips.append(ActiveFilter(info.name if info else slug, filters.without("persons", slug)))
     labels = dict(Category.choices)
     for name in filters.categories:
         chips.append(ActiveFilter(str(labels[name]), filters.without("categories", name)))
@@ -134,16 +137,3 @@ def chart_bars(histogram: list[tuple[str, int]], filters: TimelineFilters) -> li
             )
         )
     return bars
-
-
-def related_entities(index: TimelineIndex, entity_id: int, limit: int = 10) -> list[tuple[EntityInfo, int]]:
-    """The entities most often on the same cards as this one."""
-    mine = index.entity_mask(entity_id)
-    scored = [
-        (index.entities[other], (bits & mine).bit_count())
-        for other, bits in index.entity_bits.items()
-        if other != entity_id and other in index.entities
-    ]
-    scored = [item for item in scored if item[1]]
-    scored.sort(key=lambda item: (-item[1], item[0].name))
-    return scored[:limit]

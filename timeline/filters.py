@@ -17,12 +17,16 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from timeline.index import TimelineIndex
+from timeline.index import Cards
 from timeline.models import Category
 
 ORDERS = ("oldest", "newest")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 MAX_QUERY_LENGTH = 200
+# A filter takes at most this many values of at most this length: a huge query string is cut, with a note,
+# never a slow or failing page.
+MAX_VALUES = 20
+MAX_VALUE_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -75,21 +79,6 @@ class TimelineFilters:
         current: tuple[str, ...] = getattr(self, name)
         return self.query_string(**{name: tuple(v for v in current if v != value)})
 
-    def mask(self, index: TimelineIndex, *, categories: bool = True) -> int:
-        """The cards these filters select, as a bitset of the index (optionally ignoring the categories)."""
-        mask = index.everything
-        for code in self.countries:
-            mask &= index.entity_mask(index.by_iso[code])
-        for slug in self.persons:
-            mask &= index.entity_mask(index.by_slug[("person", slug)])
-        if self.categories and categories:
-            mask &= index.category_mask(self.categories)
-        if self.date_from or self.date_to:
-            mask &= index.date_mask(self.date_from, self.date_to)
-        if self.q:
-            mask &= index.text_mask(self.q)
-        return mask
-
 
 def parse_date(value: str, *, end: bool) -> datetime.date | None:
     """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first day (from) or last day (to)."""
@@ -108,11 +97,23 @@ def parse_date(value: str, *, end: bool) -> datetime.date | None:
         return None
 
 
-def _unique(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+def _unique(values: list[str], name: str, notes: list[str]) -> list[str]:
+    """The distinct non-empty values of a repeatable filter, at most MAX_VALUES of at most MAX_VALUE_LENGTH
+    characters (a note says when some were dropped)."""
+    found = list(dict.fromkeys(v.strip()[:MAX_VALUE_LENGTH] for v in values if v.strip()))
+    if len(found) > MAX_VALUES:
+        notes.append(
+            _("Only the first %(max)s values of “%(name)s” were kept.") % {"max": MAX_VALUES, "name": name}
+        )
+    return found[:MAX_VALUES]
 
 
-def parse_filters(query: QueryDict, index: TimelineIndex, *, typed_person: bool = False) -> TimelineFilters:
+def _shown(value: str) -> str:
+    """A value quoted in a note, cut short."""
+    return value if len(value) <= 40 else value[:39] + "…"
+
+
+def parse_filters(query: QueryDict, index: Cards, *, typed_person: bool = False) -> TimelineFilters:
     """Validate the query string against what the timeline holds; never raises.
 
     `typed_person`: read the person box (`person_q`) as a person filter too. Only a form submitted without
@@ -120,18 +121,18 @@ def parse_filters(query: QueryDict, index: TimelineIndex, *, typed_person: bool 
     """
     notes: list[str] = []
     countries = []
-    for code in _unique(query.getlist("country")):
-        if code.upper() in index.by_iso:
+    for code in _unique(query.getlist("country"), "country", notes):
+        if index.country(code.upper()) is not None:
             countries.append(code.upper())
         else:
-            notes.append(_("Unknown country “%(value)s” ignored.") % {"value": code})
+            notes.append(_("Unknown country “%(value)s” ignored.") % {"value": _shown(code)})
     persons = []
-    for slug in _unique(query.getlist("person")):
-        if ("person", slug) in index.by_slug:
+    for slug in _unique(query.getlist("person"), "person", notes):
+        if index.person(slug) is not None:
             persons.append(slug)
         else:
-            notes.append(_("Unknown person “%(value)s” ignored.") % {"value": slug})
-    typed = query.get("person_q", "").strip() if typed_person else ""
+            notes.append(_("Unknown person “%(value)s” ignored.") % {"value": _shown(slug)})
+    typed = query.get("person_q", "").strip()[:MAX_VALUE_LENGTH] if typed_person else ""
     if typed:
         # Without JavaScript there is no type-ahead: the name typed in the person box picks the
         # best-matching person when the form is submitted.
@@ -139,16 +140,16 @@ def parse_filters(query: QueryDict, index: TimelineIndex, *, typed_person: bool 
         if found and found[0][0].slug not in persons:
             persons.append(found[0][0].slug)
         elif not found:
-            notes.append(_("No person matches “%(value)s”.") % {"value": typed})
+            notes.append(_("No person matches “%(value)s”.") % {"value": _shown(typed)})
     categories = []
-    for name in _unique(query.getlist("category")):
+    for name in _unique(query.getlist("category"), "category", notes):
         if name in Category.values:
             categories.append(name)
         else:
-            notes.append(_("Unknown category “%(value)s” ignored.") % {"value": name})
+            notes.append(_("Unknown category “%(value)s” ignored.") % {"value": _shown(name)})
     dates: dict[str, datetime.date | None] = {}
     for name, end in (("from", False), ("to", True)):
-        raw = query.get(name, "").strip()
+        raw = query.get(name, "").strip()[:MAX_VALUE_LENGTH]
         dates[name] = parse_date(raw, end=end) if raw else None
         if raw and dates[name] is None:
             notes.append(
@@ -159,7 +160,7 @@ def parse_filters(query: QueryDict, index: TimelineIndex, *, typed_person: bool 
         dates["from"], dates["to"] = dates["to"], dates["from"]
     order = query.get("order", "oldest")
     if order not in ORDERS:
-        notes.append(_("Unknown order “%(value)s” ignored.") % {"value": order})
+        notes.append(_("Unknown order “%(value)s” ignored.") % {"value": _shown(order)})
         order = "oldest"
     q = " ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH]
     return TimelineFilters(

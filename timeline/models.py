@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,6 +50,32 @@ def content_hash(text: str) -> str:
     """SHA-256 of the text with whitespace folded, so re-wrapped copies of one text count as the same."""
     normalised = _WHITESPACE.sub(" ", text).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class ReadModelQuerySet(models.QuerySet):
+    """Rows the timeline's cards are made of: a bulk delete refreshes the cards it touches once, at its end
+    (the per-row signals of timeline/read_model only collect them)."""
+
+    def delete(self):
+        from timeline import read_model
+
+        with read_model.batched():
+            return super().delete()
+
+
+class ArticleQuerySet(ReadModelQuerySet):
+    def public(self) -> ArticleQuerySet:
+        """Articles a reader may see: extracted, and not failed (see Article.is_public)."""
+        return self.filter(Article.public_condition())
+
+    def update(self, **fields):
+        # A status change shows or hides the article's events: the read model follows (timeline/read_model).
+        from timeline import read_model
+
+        with read_model.batched():
+            if "status" in fields:
+                read_model.mark_events(Event.objects.filter(article__in=self).values_list("pk", flat=True))
+            return super().update(**fields)
 
 
 class Article(models.Model):
@@ -91,6 +116,8 @@ class Article(models.Model):
         help_text=_("Statements [sentence start, time expression] whose events editors deleted."),
     )
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published", "-id"]
         indexes = [
@@ -105,6 +132,29 @@ class Article(models.Model):
         # The hash is derived from the body, so it can never disagree with it.
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from timeline import read_model
+
+        with read_model.batched():
+            return super().delete(*args, **kwargs)
+
+    @staticmethod
+    def public_condition(prefix: str = "") -> Q:
+        """The one rule of what readers see: a failed article is not public, nor one never extracted yet
+        (pending or running for the first time); an article being re-extracted stays public.
+
+        `prefix`: the path to the article from the model queried ("article__" for events)."""
+        failed = Article.Status.FAILED
+        return ~Q(**{f"{prefix}status": failed}) & (
+            Q(**{f"{prefix}status": Article.Status.DONE}) | Q(**{f"{prefix}extracted_at__isnull": False})
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.FAILED and (
+            self.status == self.Status.DONE or self.extracted_at is not None
+        )
 
     @property
     def web_url(self) -> str:
@@ -136,6 +186,8 @@ class Entity(models.Model):
         help_text=_("The country of a person, organization or place."),
     )
 
+    objects = ReadModelQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = _("entities")
         ordering = ["kind", "name"]
@@ -151,6 +203,12 @@ class Entity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def delete(self, *args, **kwargs):
+        from timeline import read_model
+
+        with read_model.batched():
+            return super().delete(*args, **kwargs)
 
 
 class EntityAlias(models.Model):
@@ -177,8 +235,16 @@ class EventGroup(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ReadModelQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"group {self.pk}"
+
+    def delete(self, *args, **kwargs):
+        from timeline import read_model
+
+        with read_model.batched():
+            return super().delete(*args, **kwargs)
 
 
 class ArticleRef(NamedTuple):
@@ -192,13 +258,47 @@ class ArticleRef(NamedTuple):
     language: str
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ReadModelQuerySet):
+    def public(self) -> EventQuerySet:
+        """Events of public articles (Article.public_condition)."""
+        return self.filter(Article.public_condition("article__"))
+
+    # Bulk writes skip Django's signals: each tells the read model which events it changed.
+    def bulk_create(self, objs, *args, **kwargs):
+        from timeline import read_model
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        read_model.mark_events([event.pk for event in created if event.pk is not None])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        from timeline import read_model
+
+        objs = list(objs)
+        with read_model.batched():
+            ids = [event.pk for event in objs]
+            read_model.mark_events(ids, with_groups=True)  # the groups they leave
+            updated = super().bulk_update(objs, fields, *args, **kwargs)
+            read_model.mark_events(ids)
+        return updated
+
+    def update(self, **fields):
+        from timeline import read_model
+
+        with read_model.batched():
+            ids = list(self.values_list("pk", flat=True))
+            read_model.mark_events(ids, with_groups=True)
+            updated = super().update(**fields)
+            read_model.mark_events(ids)
+        return updated
+
     def articles_by_group(self, group_ids: Iterable[int]) -> dict[int, list[ArticleRef]]:
-        """The distinct articles reporting each event group, oldest first, in one query."""
+        """The distinct public articles reporting each event group, oldest first, in one query."""
         found: dict[int, list[ArticleRef]] = {}
         seen: set[tuple[int, int]] = set()
         rows = (
-            self.filter(group_id__in=list(group_ids))
+            self.public()
+            .filter(group_id__in=list(group_ids))
             .order_by("article__published", "article_id")
             .values_list(
                 "group_id",
@@ -228,6 +328,11 @@ class Event(models.Model):
     precision = models.CharField(_("precision"), max_length=12, choices=Precision.choices)
     timex_value = models.CharField(_("TIMEX3 value"), max_length=64, blank=True)
     timex_mod = models.CharField(_("TIMEX3 modifier"), max_length=16, blank=True)
+    approximate = models.BooleanField(
+        _("approximate"),
+        default=False,
+        help_text=_("The text gives the date as an estimate (“about”, “some weeks ago”): shown with “≈”."),
+    )
     date_text = models.CharField(_("time expression"), max_length=300, blank=True)
     date_source = models.CharField(
         _("date from"), max_length=12, choices=DateSource.choices, default=DateSource.TEXT
@@ -274,6 +379,35 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.date_start}: {self.sentence[:80]}"
 
+    def delete(self, *args, **kwargs):
+        from timeline import read_model
+
+        with read_model.batched():
+            return super().delete(*args, **kwargs)
+
+    @property
+    def period(self):
+        """The event's period (timeline.period.Period): the one model every date label is made from."""
+        from timeline.period import Period
+
+        return Period.of(self)
+
+
+class MentionQuerySet(ReadModelQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        from timeline import read_model
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        read_model.mark_events({mention.event_id for mention in created})
+        return created
+
+    def update(self, **fields):
+        from timeline import read_model
+
+        with read_model.batched():
+            read_model.mark_events(set(self.values_list("event_id", flat=True)))
+            return super().update(**fields)
+
 
 class Mention(models.Model):
     """An entity named in an event's sentence, with its surface text and offsets in the article."""
@@ -293,6 +427,8 @@ class Mention(models.Model):
         ),
     )
 
+    objects = MentionQuerySet.as_manager()
+
     class Meta:
         ordering = ["start"]
         constraints = [
@@ -306,10 +442,11 @@ class Mention(models.Model):
 
 
 class TimelineState(models.Model):
-    """One row whose version changes whenever events, mentions or entities change.
+    """One row whose version is the timeline's change sequence: every refresh of the read model takes the
+    next number (timeline.read_model.next_sequence) and stamps the cards it wrote with it.
 
-    Each web process keeps an in-memory index of the timeline (timeline.index); it compares this
-    version, one cheap query, to know when to rebuild.
+    Taking the number locks this row until the transaction ends, so writers of cards commit in the order
+    of their numbers: a reader that has seen number N has seen every card written up to N.
     """
 
     version = models.PositiveBigIntegerField(default=0)
@@ -319,12 +456,61 @@ class TimelineState(models.Model):
         return f"timeline version {self.version}"
 
     @classmethod
-    def identity(cls) -> tuple[int, object]:
-        """What identifies the current data: (version, time of change); (0, None) before any change."""
-        return cls.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
+    def current(cls) -> int:
+        """The last sequence number committed (0 before any change)."""
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
-    @classmethod
-    def bump(cls) -> None:
-        """Mark the timeline changed (call inside the transaction that changes it)."""
-        if not cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now()):
-            cls.objects.get_or_create(pk=1, defaults={"version": 1})
+
+class TimelineCard(models.Model):
+    """The read model: one row per card of the timeline, i.e. per event group (the reports of one
+    happening), or per event outside any group. Written only by timeline.read_model, in the transaction of
+    the write that changed it; read by the timeline, its facets, search, API and exports.
+
+    A card whose events are all gone (or not public) keeps its row with `lead_event_id` NULL, so that
+    processes following the change log (`sequence`) learn that it left.
+    """
+
+    key = models.CharField(max_length=24, unique=True)  # "g<group id>" or "e<event id>"
+    lead_event_id = models.BigIntegerField(null=True)  # the most precisely dated, then earliest, event
+    date_start = models.DateField(null=True)
+    date_end = models.DateField(null=True)
+    precision = models.CharField(max_length=12, blank=True)
+    approximate = models.BooleanField(default=False)
+    categories = models.CharField(max_length=200, blank=True)  # " military political ": a word test
+    entity_ids = models.JSONField(default=dict)  # {"country": [id, ...], "person": [...], ...}
+    country_codes = models.JSONField(default=list)
+    search_text = models.TextField(blank=True)  # " word word ...": folded words of sentences and names
+    source_count = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)  # bumped on each change: the rendered card's cache key
+    sequence = models.PositiveBigIntegerField(default=0)  # TimelineState number of the last change
+    created_sequence = models.PositiveBigIntegerField(default=0)  # number at which it (re)appeared
+    plausible = models.BooleanField(
+        default=True, help_text=_("False when its date is far outside the corpus: flagged for review.")
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["sequence"], name="card_sequence_idx"),
+            models.Index(fields=["date_start", "date_end", "lead_event_id"], name="card_order_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"card {self.key}"
+
+    @property
+    def alive(self) -> bool:
+        return self.lead_event_id is not None
+
+
+class CardEntity(models.Model):
+    """Which entities a card involves: what the database filters and counts facets on."""
+
+    card = models.ForeignKey(TimelineCard, on_delete=models.CASCADE, related_name="+")
+    entity_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["card", "entity_id"], name="card_entity_unique")]
+        indexes = [models.Index(fields=["entity_id", "card"], name="card_entity_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.card_id} -> {self.entity_id}"

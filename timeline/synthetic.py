@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from timeline.models import Article, Category, Entity, Event, EventGroup, Mention, TimelineState
+from timeline import read_model
+from timeline.models import Article, Category, Entity, Event, EventGroup, Mention
 
 HEAD_COUNTRIES = [
     ("RU", "Russia", 0.58),
@@ -79,7 +80,8 @@ def generate(
     offset = Article.objects.filter(source=SOURCE).count()
     while written < events:
         size = min(BATCH, events - written)
-        with transaction.atomic():
+        # One refresh of the read model per batch, at its end (events, then their mentions, then the groups).
+        with transaction.atomic(), read_model.batched():
             articles = Article.objects.bulk_create(
                 [
                     Article(
@@ -140,7 +142,6 @@ def generate(
                 ]
             )
             EventGroup.objects.filter(pk__in=[g.pk for g in groups], events=None).delete()
-            TimelineState.bump()
         written += size
         if progress:
             progress(size)

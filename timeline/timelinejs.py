@@ -17,31 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from timeline.models import Category
+from timeline.period import Period
 
 # TimelineJS lays out every slide at once: past a few thousand the page becomes unusable.
 MAX_EVENTS = 2000
 HEADLINE_LENGTH = 90
-
-# Which fields of a date object each precision knows. A week's bounds are exact days (Monday to
-# Sunday); an approximate span ("in recent weeks") is an estimate, so it keeps months only.
-DATE_FIELDS = {
-    "day": ("year", "month", "day"),
-    "week": ("year", "month", "day"),
-    "month": ("year", "month"),
-    "season": ("year", "month"),
-    "quarter": ("year", "month"),
-    "half": ("year", "month"),
-    "approximate": ("year", "month"),
-    "year": ("year",),
-    "decade": ("year",),
-    "century": ("year",),
-}
-
-
-def date_object(value: datetime.date, precision: str) -> dict[str, int]:
-    """A TimelineJS date object with only the fields the precision knows (never an invented day)."""
-    fields = DATE_FIELDS.get(precision, ("year", "month"))
-    return {name: getattr(value, name) for name in fields}
 
 
 def headline(sentence: str, length: int = HEADLINE_LENGTH) -> str:
@@ -77,10 +57,10 @@ def sources_html(sources: list[dict[str, object]], base_url: str) -> str:
 
 def slide(item: dict[str, object], base_url: str = "") -> dict[str, object]:
     """The slide of one card (an item of timeline.export.card_items)."""
-    precision = str(item["precision"])
     start = datetime.date.fromisoformat(str(item["date_start"]))
     end = datetime.date.fromisoformat(str(item["date_end"]))
-    start_date = date_object(start, precision)
+    period = Period(start, end, str(item["precision"]), approximate=bool(item.get("approximate")))
+    start_date = period.date_fields(start)
     sources = item["sources"]
     assert isinstance(sources, list)
     categories = dict(Category.choices)
@@ -94,7 +74,7 @@ def slide(item: dict[str, object], base_url: str = "") -> dict[str, object]:
         },
         "group": str(categories.get(str(item["category"]), item["category"])),
     }
-    end_date = date_object(end, precision)
+    end_date = period.date_fields(end)
     if end_date != start_date:
         result["end_date"] = end_date
     return result

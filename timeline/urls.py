@@ -7,6 +7,7 @@ app_name = "timeline"
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("suggest/persons/", views.person_suggestions, name="person-suggestions"),
+    path("new-events/", views.new_events, name="new-events"),
     path("article/<int:pk>/", views.article_detail, name="article"),
     path("api/events", api.events, name="api-events"),
     path("export/events.csv", api.events_csv, name="export-csv"),

@@ -1,21 +1,27 @@
 """Public pages of the timeline. Views stay thin: state from timeline.filters, data from timeline.index
-(which cards, counts) and timeline.cards (what a card shows), markup from one template with partials."""
+(which cards, counts: the read model) and timeline.cards (what a card shows), markup from one template
+with partials."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django_htmx.http import push_url
 
 from timeline.brush import time_brush
 from timeline.cards import article_segments, by_month_and_day, cached_cards
-from timeline.facets import BAR_WIDTH, chart_bars, facets, related_entities
+from timeline.facets import BAR_WIDTH, chart_bars, facets
 from timeline.filters import TimelineFilters, parse_filters
-from timeline.index import TimelineIndex, get_index
+from timeline.index import Cards, get_index
 from timeline.models import Article, Entity
 from timeline.worldmap import timeline_world_map
+
+# How often an open timeline asks whether new events arrived under its filters.
+POLL_SECONDS = 3
 
 
 def page_size() -> int:
@@ -28,12 +34,18 @@ def wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def _page(index: TimelineIndex, mask: int, filters: TimelineFilters) -> dict[str, object]:
-    lead_ids, next_cursor = index.page(
-        mask, newest_first=filters.newest_first, cursor=filters.cursor, size=page_size()
+def new_events_url(filters: TimelineFilters, sequence: int) -> str:
+    """Where an open page asks for the cards that appeared under its filters after `sequence`."""
+    pairs = [*filters.params(), ("since", str(sequence))]
+    return reverse("timeline:new-events") + "?" + urlencode(pairs)
+
+
+def _page(index: Cards, selection: object, filters: TimelineFilters) -> dict[str, object]:
+    refs, next_cursor = index.page(
+        selection, newest_first=filters.newest_first, cursor=filters.cursor, size=page_size()
     )
     return {
-        "months": by_month_and_day(cached_cards(lead_ids, index.identity)),
+        "months": by_month_and_day(cached_cards(refs)),
         "next_query": filters.query_string(cursor=next_cursor) if next_cursor else "",
     }
 
@@ -42,7 +54,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline: filters, facet counts, the monthly chart and a page of cards."""
     index = get_index()
     filters = parse_filters(request.GET, index, typed_person=not request.htmx)
-    mask = filters.mask(index)
+    mask = index.select(filters)
     context: dict[str, object] = {"filters": filters, **_page(index, mask, filters)}
     if filters.cursor and wants_fragment(request):
         # "Load more": only the next cards, no facets or chart.
@@ -50,7 +62,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
     else:
         bars = chart_bars(index.histogram(mask), filters)
         context.update(
-            total=mask.bit_count(),
+            new_events_url=new_events_url(filters, index.sequence),
+            poll_seconds=POLL_SECONDS,
+            total=index.count(mask),
             facets=facets(index, mask, filters),
             bars=bars,
             chart_width=len(bars) * BAR_WIDTH,
@@ -85,15 +99,15 @@ def entity_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     entity = get_object_or_404(Entity.objects.select_related("country"), kind=kind, **lookup)
     index = get_index()
     filters = parse_filters(request.GET, index)
-    mask = index.entity_mask(entity.pk)
+    mask = index.of_entity(entity.pk)
     context: dict[str, object] = {"entity": entity, "filters": filters, **_page(index, mask, filters)}
     if filters.cursor and wants_fragment(request):
         response = render(request, "timeline/timeline.html#cards-page", context)
     else:
         context.update(
-            total=mask.bit_count(),
-            aliases=sorted(set(index.aliases.get(entity.pk, [])) - {entity.name}),
-            related=related_entities(index, entity.pk),
+            total=index.count(mask),
+            aliases=sorted(set(index.aliases(entity.pk)) - {entity.name}),
+            related=index.related(entity.pk),
         )
         response = render(request, "timeline/entity_detail.html", context)
     patch_vary_headers(response, ["HX-Request"])
@@ -102,7 +116,8 @@ def entity_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with its time expressions and entities highlighted, its metadata and events."""
-    article = get_object_or_404(Article, pk=pk)
+    articles = Article.objects.all() if request.user.is_staff else Article.objects.public()
+    article = get_object_or_404(articles, pk=pk)
     events = list(article.events.order_by("sentence_start", "date_start"))
     context = {
         "article": article,
@@ -110,3 +125,20 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events,
     }
     return render(request, "timeline/article_detail.html", context)
+
+
+def new_events(request: HttpRequest) -> HttpResponse:
+    """How many cards appeared under the page's filters since the page was made (`since`: the sequence
+    number the page was made at): the banner an open timeline polls for. One query on the read model."""
+    index = get_index()
+    filters = parse_filters(request.GET, index)
+    try:
+        since = int(request.GET.get("since", ""))
+    except ValueError:
+        since = index.sequence
+    count = index.new_since(index.select(filters), since)
+    show_query = (reverse("timeline:timeline") + filters.query_string(cursor="")).rstrip("?")
+    context = {"count": count, "show_query": show_query}
+    response = render(request, "timeline/new_events.html", context)
+    response["Cache-Control"] = "no-store"
+    return response

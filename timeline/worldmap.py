@@ -3,7 +3,8 @@
 `world_map` is a pure function from counts to what the SVG template draws; the country outlines are
 precomputed by tools/build_world_map.py into data/geo/world.json (projected, simplified, as SVG path data),
 so a request only pastes strings. `timeline_world_map` feeds it the country facet counts the timeline
-already computed, the places under the same filters and their links.
+already computed and the location facet under the same selection (the same counts as the filters, from
+either implementation of timeline.index.Cards), with their links.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from django.urls import reverse
@@ -25,7 +26,7 @@ from django.utils.translation import ngettext
 if TYPE_CHECKING:
     from timeline.facets import FacetItem
     from timeline.filters import TimelineFilters
-    from timeline.index import TimelineIndex
+    from timeline.index import Cards
 
 GEO_DIR = Path(__file__).resolve().parent / "data" / "geo"
 LEVELS = 5  # shades of the map, besides "no event"
@@ -264,10 +265,11 @@ def land_markup() -> SafeString:
 
 
 def timeline_world_map(
-    index: TimelineIndex, mask: int, filters: TimelineFilters, country_items: Iterable[FacetItem]
+    index: Cards, selection: Any, filters: TimelineFilters, country_items: Iterable[FacetItem]
 ) -> WorldMap:
     """The map of the timeline under `filters`: the country facet's counts (FacetItem list the view
-    already has), the places of the cards under `mask`, and links that toggle a country filter."""
+    already has), the places of the cards of `selection` (the location facet, counted with the other
+    facets), and links that toggle a country filter."""
     countries = [
         CountryCount(
             item.value,
@@ -280,12 +282,11 @@ def timeline_world_map(
         )
         for item in country_items
     ]
-    # Only the few places with coordinates are counted (one bitset AND each), not every place.
-    places = []
-    for slug in geometry().coordinates:
-        entity_id = index.by_slug.get(("location", slug))
-        if entity_id is not None:
-            count = (index.entity_mask(entity_id) & mask).bit_count()
-            name = index.entities[entity_id].name
-            places.append(PlaceCount(slug, name, count, reverse("timeline:entity", args=["location", slug])))
+    # Only places with coordinates become dots: the others are left out before building their links.
+    coordinates = geometry().coordinates
+    places = [
+        PlaceCount(info.slug, info.name, count, reverse("timeline:entity", args=["location", info.slug]))
+        for info, count in index.facet(selection, "location")
+        if info.slug in coordinates
+    ]
     return world_map(countries, places)

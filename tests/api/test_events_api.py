@@ -34,7 +34,7 @@ def test_an_item_is_the_lead_event_with_the_articles_of_its_whole_group(client, 
     body = client.get(API, {"person": "vladimir-putin"}).json()
     [item] = body["results"]
     lead = small_timeline.kursk_retaken
-    assert item["id"] == lead.pk and item["cluster"] == lead.group_id
+    assert item["id"] == lead.pk and item["group"] == lead.group_id
     assert item["date_start"] == item["date_end"] == "2025-04-26" and item["precision"] == "day"
     assert item["display_date"] == "26 April 2025"
     assert {c["code"] for c in item["countries"]} == {"RU"}
@@ -53,7 +53,7 @@ def test_an_event_outside_any_group_is_its_own_card_with_its_own_article(client,
     EventGroup.objects.filter(events__isnull=True).delete()
     make_event(make_article(), (), day=D(2025, 3, 13), group=None, sentence="Unrelated.")  # bumps the index
     [item] = [i for i in client.get(API).json()["results"] if i["id"] == event.pk]
-    assert item["cluster"] is None
+    assert item["group"] is None
     assert [s["id"] for s in item["sources"]] == [event.article_id]
 
 

@@ -120,3 +120,31 @@ def test_every_filter_works_without_javascript(browser, live_server, timeline_da
     expect(page).to_have_url(re.compile(r"country=KP"))
     expect(page.locator(".card")).to_have_count(2)
     context.close()
+
+
+def test_new_events_are_announced_without_moving_the_page(page, live_server, timeline_data):
+    page.set_viewport_size({"width": 1000, "height": 400})
+    page.goto("/?country=RU")
+    expect(page.locator(".summary")).to_contain_text("15 events")
+    page.mouse.wheel(0, 600)
+    deadline = time.monotonic() + 10  # (wait_for_function would eval a string, which the CSP forbids)
+    while page.evaluate("window.scrollY") == 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 0
+
+    ru = Entity.objects.get(iso_code="RU")
+    make_event(make_article(title="Fresh"), (ru,), day=D(2025, 5, 1), sentence="A fresh report from Kursk.")
+    make_event(make_article(title="Elsewhere"), (), day=D(2025, 5, 1), sentence="Unrelated news.")
+
+    banner = page.locator(".new-events-show")
+    expect(banner).to_have_text("1 new event — show")  # only what the page's filters select
+    expect(banner).to_be_in_viewport()  # seen wherever the reader is
+    assert page.evaluate("window.scrollY") == scrolled  # the page did not move
+    expect(page.locator(".card")).to_have_count(15)  # nor change under the reader's eyes
+
+    banner.click()
+    expect(page.locator(".summary")).to_contain_text("16 events")
+    expect(page.get_by_text("A fresh report from Kursk.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"\?country=RU$"))  # the filters stay
+    expect(page.locator(".new-events-show")).to_have_count(0)

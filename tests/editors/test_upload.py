@@ -36,17 +36,18 @@ def test_an_uploaded_file_fills_the_metadata_and_saving_does_not_wait_for_extrac
     response = post_article(staff_client, upload=upload)
     assert response.status_code == 302
     article = Article.objects.get()
-    assert (article.title, article.published, article.source, article.language) == (
+    assert (article.title, article.published, article.source) == (
         "Pyongyang confirme",
         datetime.date(2025, 4, 28),
         "Le Courrier démo",
-        "fr",
     )
     assert article.status == Article.Status.PENDING and not article.events.exists()
+    assert article.language == ""  # no NLP in the web request: the worker detects it
 
     run_worker()
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
+    assert article.language == "fr"
     assert article.nlp_backend in {"fallback", "stanza"}
     event = Event.objects.get(article=article)
     assert event.date_start == datetime.date(2025, 4, 28)
@@ -60,12 +61,47 @@ def test_what_the_editor_types_wins_over_the_file(staff_client):
     assert (article.title, article.source) == ("Mon titre", "AFP")
 
 
-def test_pasted_text_is_enough_and_its_language_is_detected(staff_client):
+def test_pasted_text_is_enough_and_its_language_is_detected_by_the_worker(staff_client):
     body = "On Saturday, Russia's army chief told Vladimir Putin that the Kursk region had been retaken."
     response = post_article(staff_client, body=body, published="2025-04-27")
     assert response.status_code == 302
     article = Article.objects.get()
-    assert article.language == "en" and article.title.startswith("On Saturday")
+    assert article.language == "" and article.title.startswith("On Saturday")
+    run_worker()
+    article.refresh_from_db()
+    assert (article.language, article.status) == ("en", Article.Status.DONE)
+
+
+def test_a_pasted_text_and_a_file_together_are_refused_not_one_silently_dropped(staff_client):
+    upload = SimpleUploadedFile("pyongyang.md", FRENCH.encode())
+    response = post_article(staff_client, upload=upload, body="Un autre texte collé dans la case.")
+    assert response.status_code == 200
+    assert "Paste a text or upload a file, not both" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_control_characters_pasted_are_removed(staff_client):
+    post_article(staff_client, body="Le Kremlin a annoncé\x1b lundi\x07 la reprise de Koursk.", language="fr")
+    assert Article.objects.get().body == "Le Kremlin a annoncé lundi la reprise de Koursk."
+
+
+def test_a_file_with_a_nul_byte_after_the_first_8_kb_is_stored_without_it(staff_client):
+    text = "Le Kremlin a annoncé lundi la reprise de Koursk. " * 200 + "\x00Fin."
+    response = post_article(staff_client, upload=SimpleUploadedFile("nul.txt", text.encode()), language="fr")
+    assert response.status_code == 302
+    assert Article.objects.get().body == text.replace("\x00", "").strip()
+
+
+def test_an_unsupported_language_is_refused_by_the_worker_and_the_text_kept(staff_client):
+    body = (
+        "Nordkorea hat bestätigt, Soldaten nach Russland geschickt zu haben, sagte die Regierung am Montag."
+    )
+    post_article(staff_client, upload=SimpleUploadedFile("de.txt", body.encode()))
+    run_worker()
+    article = Article.objects.get()
+    assert article.status == Article.Status.FAILED
+    assert "language 'de' is not supported yet" in article.error
+    assert article.body == body
 
 
 def test_an_html_upload_is_read_with_trafilatura(staff_client):
@@ -86,13 +122,9 @@ def test_an_html_upload_is_read_with_trafilatura(staff_client):
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
         ("empty.txt", b"   ", "has no text"),
         ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "limit is 5 MB"),
-        (
-            "de.txt",
-            "Nordkorea hat bestätigt, Soldaten nach Russland geschickt zu haben.".encode(),
-            "not supported",
-        ),
+        ("de.md", "---\nlanguage: de\n---\nNordkorea hat bestätigt.".encode(), "not supported yet"),
     ],
-    ids=["pdf", "binary", "empty", "too-big", "german"],
+    ids=["pdf", "binary", "empty", "too-big", "german-declared"],
 )
 def test_unusable_uploads_are_refused_with_a_message_and_nothing_is_stored(
     staff_client, name, content, message
@@ -160,3 +192,10 @@ def test_rerun_action_queues_the_selected_articles(staff_client):
     run_worker()
     article.refresh_from_db()
     assert article.status == Article.Status.DONE and article.events.count() == 1
+
+
+def test_a_text_longer_than_the_article_limit_is_refused_at_upload(staff_client, settings):
+    settings.MAX_ARTICLE_CHARACTERS = 1_000
+    response = post_article(staff_client, body="Koursk a été repris. " * 100, language="fr")
+    assert "more than the limit of 1,000 for one article" in response.content.decode()
+    assert not Article.objects.exists()

@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from timeline.models import Article, Entity, Event, EventGroup, Mention, TimelineState
+from timeline.models import Article, Entity, Event, EventGroup, Mention
 
 _counter = itertools.count(1)
 
@@ -16,6 +16,7 @@ def make_article(**fields) -> Article:
         "language": "en",
         "source": "Demo Wire",
         "published": datetime.date(2025, 4, 28),
+        "status": Article.Status.DONE,  # extracted, hence public
     }
     return Article.objects.create(**(defaults | fields))
 
@@ -40,5 +41,4 @@ def make_event(article: Article, entities: tuple[Entity, ...] = (), **fields) ->
     event = Event.objects.create(article=article, **(defaults | fields))
     for entity in entities:
         Mention.objects.create(event=event, entity=entity, text=entity.name, start=0, end=len(entity.name))
-    TimelineState.bump()  # as the ingest does: the timeline index rebuilds
     return event

@@ -7,6 +7,7 @@ import shutil
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,31 @@ def test_downloaded_models_land_where_the_annotator_finds_and_loads_them(
 def test_language_unknown_to_stanza_is_reported_as_such(local_model_server: str, tmp_path: Path) -> None:
     with pytest.raises(ModelDownloadError, match="Stanza has no models for language 'xx'"):
         download_models(["xx"], tmp_path, resources_url=local_model_server, log=lambda _msg: None)
+
+
+def test_offline_ok_says_one_line_and_succeeds_so_make_run_goes_on(tmp_path: Path) -> None:
+    out = StringIO()
+    call_command("download_models", "--lang", "fr", "en", "--dir", str(tmp_path / "models"),
+                 "--resources-url", UNREACHABLE, "--offline-ok", stdout=out)  # fmt: skip
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Stanza models not fetched (Cannot reach Stanza's model list")
+    assert lines[0].endswith("using the rule-based fallback.")
+
+
+def test_missing_only_fetches_nothing_when_the_models_are_there(tmp_path: Path) -> None:
+    # The tiny test models are a complete fr folder: nothing to fetch, the unreachable server is not asked.
+    models = tmp_path / "models"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "stanza", models)
+    out = StringIO()
+    call_command("download_models", "--lang", "fr", "--dir", str(models), "--resources-url", UNREACHABLE,
+                 "--missing-only", stdout=out)  # fmt: skip
+    assert out.getvalue().strip() == f"Stanza models for fr are in {models}"
+
+
+def test_missing_only_fetches_the_languages_not_there(local_model_server: str, tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    out = StringIO()
+    call_command("download_models", "--lang", "fr", "--dir", str(models),
+                 "--resources-url", local_model_server, "--missing-only", stdout=out)  # fmt: skip
+    assert (models / "fr" / "ner" / "tiny.pt").is_file()

@@ -109,3 +109,18 @@ def test_sentences_cover_all_non_space_text_in_order_without_overlap(text: str, 
         covered[s.start : s.end] = [True] * (s.end - s.start)
         previous_end = s.end
     assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le gouverneur a décrété l'urgence.Les autorités ont évacué.", "fr",
+         ["Le gouverneur a décrété l'urgence.", "Les autorités ont évacué."]),
+        ("They met in 2024.The talks failed.", "en", ["They met in 2024.", "The talks failed."]),
+        ("He joined the U.S.Army in 1990.", "en", ["He joined the U.S.Army in 1990."]),
+        ("M.Poutine a parlé.", "fr", ["M.Poutine a parlé."]),
+        ("Growth was 3.5 percent.", "en", ["Growth was 3.5 percent."]),
+    ],
+)  # fmt: skip
+def test_a_full_stop_run_into_the_next_sentence_still_ends_it(text, lang, expected):
+    assert [s.text for s in split_sentences(text, lang)] == expected

@@ -2,7 +2,14 @@ import datetime
 
 import pytest
 
-from timeline.pipeline.grouping import Signature, period_agreement, same_happening, similarity
+from timeline.pipeline.grouping import (
+    GROUP_THRESHOLD,
+    Signature,
+    entity_overlap,
+    period_agreement,
+    same_happening,
+    similarity,
+)
 
 D = datetime.date
 
@@ -58,3 +65,59 @@ def test_sharing_only_a_country_is_not_enough():
 )
 def test_period_agreement(a, b, expected):
     assert period_agreement(sig(*a), sig(*b)) == expected
+
+
+def test_different_actions_are_never_one_happening():
+    thanks = sig(D(2025, 4, 28), category="diplomatic", entities=[RU, KP, PUTIN, KIM])
+    announcement = sig(D(2025, 4, 28), category="diplomatic", entities=[RU, KP, PUTIN, KIM])
+    assert same_happening(thanks, announcement)  # without actions, the entities decide
+    thanks = _with(thanks, action="thank")
+    announcement = _with(announcement, action="announce")
+    assert similarity(thanks, announcement) == 0.0
+
+
+def test_a_speech_act_carrying_the_action_reports_the_same_happening():
+    claim = _with(sig(D(2025, 4, 26), entities=[RU, KURSK]), action="announce", carried="retake")
+    fact = _with(sig(D(2025, 4, 26), entities=[RU, KURSK, UA]), action="retake")
+    assert same_happening(claim, fact)
+
+
+def test_two_capitals_reacting_on_their_own_are_two_happenings():
+    seoul = _with(
+        sig(D(2025, 4, 28), None, "diplomatic", [("country:KR", "country"), KP, RU]), action="condemn"
+    )
+    tokyo = _with(
+        sig(D(2025, 4, 28), None, "diplomatic", [("country:JP", "country"), KP, RU]), action="condemn"
+    )
+    seoul, tokyo = _with(seoul, subject="country:KR"), _with(tokyo, subject="country:JP")
+    assert similarity(seoul, tokyo) == 0.0
+
+
+def test_a_person_and_the_country_they_act_for_are_the_same_main_actor():
+    general = _with(sig(D(2025, 4, 26), entities=[RU, KURSK]), action="retake", subject="person:gerasimov")
+    general = _with(general, subject_country="country:RU")
+    russia = _with(sig(D(2025, 4, 26), entities=[RU, KURSK]), action="retake", subject="country:RU")
+    assert same_happening(general, russia)
+
+
+def _with(signature, **changes):
+    from dataclasses import replace
+
+    return replace(signature, **changes)
+
+
+def test_a_strike_that_killed_and_the_attack_are_one_happening():
+    strike = _with(sig(D(2024, 11, 17), entities=[RU, UA, ("loc:sumy", "location")]), action="kill")
+    attack = _with(sig(D(2024, 11, 17), entities=[RU, UA, ("loc:sumy", "location")]), action="attack")
+    assert same_happening(strike, attack)
+
+
+def test_a_short_report_inside_a_longer_one_is_the_same_happening():
+    short = _with(sig(D(2025, 4, 28), entities=[KP, RU]), action="confirm", carried="deploy")
+    long = _with(
+        sig(D(2025, 4, 28), entities=[KP, RU, UA, KURSK, KIM, ("org:kcna", "organization")]),
+        action="confirm",
+        carried="deploy",
+    )
+    assert entity_overlap(short, long) < GROUP_THRESHOLD
+    assert same_happening(short, long)

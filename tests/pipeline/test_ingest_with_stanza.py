@@ -33,7 +33,10 @@ def test_stanza_ner_finds_a_person_the_registry_lacks_and_the_article_records_th
     assert {"RU", "KP"} <= set(event.entities.filter(kind="country").values_list("iso_code", flat=True))
 
 
-def test_the_fallback_annotator_knows_only_the_registry():
+def test_the_fallback_annotator_finds_the_same_person_from_the_role_before_the_name():
     article = ingest("fallback")
     assert article.nlp_backend == "fallback"
-    assert not Entity.objects.filter(name="Alexeï Krivoroutchko").exists()
+    person = Entity.objects.get(kind="person", name="Alexeï Krivoroutchko")
+    assert person.country.iso_code == "RU"  # "le vice-ministre russe de la Défense, X"
+    [event] = Event.objects.filter(article=article)
+    assert person in event.entities.all()

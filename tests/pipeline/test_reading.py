@@ -69,6 +69,36 @@ def test_windows_1252_text_is_decoded():
     assert article.text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a déclaré être très préoccupé par la situation.",
+        "À Séoul, les services de renseignement ont évoqué des pertes élevées.",
+        "Die Bundesregierung äußerte sich in München besorgt über große Verluste.",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_western_european_text_in_a_single_byte_code_page_keeps_its_accents(text, encoding):
+    assert read_bytes(text.encode(encoding), "legacy.txt").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Россия и Северная Корея подписали договор о стратегическом партнёрстве в июне.", "cp1251"),
+        ("Prezydent Polski powiedział, że sytuacja jest poważna, a żołnierze są gotowi.", "cp1250"),
+    ],
+    ids=["cyrillic", "polish"],
+)
+def test_other_code_pages_are_not_mistaken_for_windows_1252(text, encoding):
+    assert read_bytes(text.encode(encoding), "legacy.txt").text == text
+
+
+def test_control_characters_are_removed_at_the_door():
+    data = ("Ligne un.\x00\x01 Suite\x7f.\x0cLigne deux.\tFin\u0085.").encode() + b"\x00"
+    assert read_bytes(b"x" * 9000 + data, "a.txt").text == "x" * 9000 + "Ligne un. Suite.\nLigne deux.\tFin."
+
+
 def test_utf8_with_byte_order_mark_keeps_its_front_matter():
     article = read_bytes("\ufeff".encode() + FRONT_MATTER_ARTICLE.encode(), "bom.md")
     assert article.title == "Pyongyang confirme"

@@ -10,7 +10,7 @@ from timeline.temporal import Timex, tag
 # Well-formed TIMEX3 values our tagger may produce.
 TIMEX3_VALUE = re.compile(
     r"^(?:"
-    r"(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|WXX-[1-7]|SP|SU|FA|WI|Q[1-4]|H[12]))?"
+    r"(?:(?:BC)?\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|WXX-[1-7]|SP|SU|FA|WI|Q[1-4]|H[12]))?"
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"
     r"|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
     r"|\d{2,3}"

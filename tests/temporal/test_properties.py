@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -82,6 +81,17 @@ WORDS = {
         "siècle",
         "XXe",
         "Noël",
+        "av. J.-C.",
+        "480",
+        "1915-17",
+        "depuis",
+        "suivante",
+        "précédent",
+        "plus tard",
+        "il y a près d'un",
+        "une dizaine d'années",
+        "avenir",
+        "jeudi 3",
     ],
     "en": [
         "the",
@@ -137,6 +147,18 @@ WORDS = {
         "Christmas",
         "year",
         "earlier",
+        "BC",
+        "480",
+        "1915-17",
+        "since",
+        "following",
+        "previous",
+        "later",
+        "that same day",
+        "nearly",
+        "the 3rd",
+        "1940",
+        "1942",
     ],
 }
 
@@ -203,8 +225,8 @@ def test_extreme_publication_dates_give_no_crash():
     [("en", "twenty-one "), ("en", "nineteen ninety-six "), ("fr", "dix-huit et "), ("fr", "mai juin ")],
     ids=["number words", "spoken years", "french numbers", "many months"],
 )
-def test_repetitive_text_is_tagged_in_linear_time(lang, unit):
+def test_repetitive_text_gives_well_formed_expressions(lang, unit):
+    # Long runs of number words and month names once made the rules backtrack; how fast they
+    # are tagged is measured by bench/bench_tagger.py --pathological, not asserted here.
     text = unit * (20_000 // len(unit))
-    start = time.perf_counter()
-    tag(text, lang, dt.date(2025, 4, 28))
-    assert time.perf_counter() - start < 3.0
+    _check(text, lang, dt.date(2025, 4, 28))

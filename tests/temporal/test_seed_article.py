@@ -12,7 +12,9 @@ from timeline.temporal import tag
 
 GOLD_PATH = SHARED_DIR / "eval" / "seed-gold.json"
 
-pytestmark = pytest.mark.skipif(not GOLD_PATH.exists(), reason="shared seed data not available")
+pytestmark = pytest.mark.skipif(
+    not GOLD_PATH.exists(), reason=f"needs the shared seed data {GOLD_PATH} (absent beside this checkout)"
+)
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,13 @@ link to its own period."""
 import datetime
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from django.urls import reverse
 
 from tests.timeline_ui.test_map import Tree
 from timeline.brush import buckets
+from timeline.filters import TimelineFilters
+from timeline.index import CardIndex, DatabaseCards
 
 D = datetime.date
 URL = reverse("timeline:timeline")
@@ -46,7 +49,7 @@ def test_the_overview_has_a_bar_per_month_each_a_link_to_its_month(client, small
     assert bars[0]["hx-get"] == bars[0]["href"]
 
 
-def test_a_month_zooms_in_to_days_with_counts_of_overlapping_cards(client, small_timeline):
+def test_a_month_zooms_in_to_days_with_counts_of_overlapping_cards(client, small_timeline, read_path):
     html = client.get(URL, {"from": "2025-04-01", "to": "2025-04-30"}).content.decode()
     assert unit(html) == "day"
     bars = {bar["data-from"]: bar for bar in brush_bars(html)}
@@ -64,7 +67,7 @@ def test_a_month_zooms_in_to_days_with_counts_of_overlapping_cards(client, small
     assert zoom_out and "from" not in parse_qs(urlsplit(zoom_out[0].attrs["href"]).query)
 
 
-def test_a_quarter_zooms_in_to_weeks_under_the_other_filters(client, small_timeline):
+def test_a_quarter_zooms_in_to_weeks_under_the_other_filters(client, small_timeline, read_path):
     html = client.get(URL, {"from": "2025-03-01", "to": "2025-05-31", "country": "KP"}).content.decode()
     assert unit(html) == "week"
     bars = brush_bars(html)
@@ -79,3 +82,18 @@ def test_the_brush_comes_with_the_htmx_fragment(client, small_timeline):
         URL, {"from": "2025-04-01", "to": "2025-04-30"}, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert unit(html) == "day"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [TimelineFilters(), TimelineFilters(countries=("KP",)), TimelineFilters(q="kursk")],
+    ids=["all", "country", "search"],
+)
+def test_the_database_and_the_card_index_count_the_same_days_and_weeks(small_timeline, filters):
+    days = buckets(D(2025, 4, 1), D(2025, 4, 30))[1]
+    weeks = buckets(D(2024, 7, 1), D(2025, 1, 5))[1]
+    index, database = CardIndex.build(), DatabaseCards()
+    for periods in (days, weeks):
+        counted = index.period_counts(index.select(filters), periods)
+        assert counted == database.period_counts(database.select(filters), periods)
+    assert sum(index.period_counts(index.select(TimelineFilters()), days)) > 0

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from timeline.display import format_period
+from timeline.period import Period
 
 D = datetime.date
 
@@ -36,4 +36,29 @@ D = datetime.date
 )
 def test_dates_are_said_as_a_reader_of_the_language_would(lang, start, end, precision, extra, expected):
     with translation.override(lang):
-        assert format_period(start, end, precision, **extra) == expected
+        assert Period(start, end, precision, **extra).label() == expected
+
+
+@pytest.mark.parametrize(
+    ("precision", "expected_label", "expected_iso"),
+    [("day", "≈ 28 April 2025", "2025-04-28"), ("month", "≈ April 2025", "2025-04")],
+)
+def test_an_estimate_is_marked_with_the_approximation_sign(precision, expected_label, expected_iso):
+    end = D(2025, 4, 28) if precision == "day" else D(2025, 4, 30)
+    start = D(2025, 4, 28) if precision == "day" else D(2025, 4, 1)
+    with translation.override("en"):
+        period = Period(start, end, precision, approximate=True)
+        assert period.label() == expected_label and period.is_estimate
+        assert period.iso() == expected_iso
+        assert "day" not in period.date_fields(start)  # an estimate knows no day
+        exact = Period(start, end, precision)
+        assert not exact.is_estimate and "≈" not in exact.label()
+
+
+def test_the_machine_readable_date_is_never_more_precise_than_the_period():
+    assert Period(D(2024, 10, 1), D(2024, 10, 31), "month").iso() == "2024-10"
+    assert Period(D(2024, 1, 1), D(2024, 12, 31), "year").iso() == "2024"
+    assert Period(D(2024, 1, 1), D(2024, 12, 31), "year").date_fields(D(2024, 1, 1)) == {"year": 2024}
+    assert Period(D(2025, 4, 21), D(2025, 4, 27), "week").date_fields(D(2025, 4, 21)) == {
+        "year": 2025, "month": 4, "day": 21,
+    }  # fmt: skip

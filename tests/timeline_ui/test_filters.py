@@ -4,14 +4,14 @@ import pytest
 from django.http import QueryDict
 
 from timeline.filters import TimelineFilters, parse_date, parse_filters
-from timeline.index import TimelineIndex
+from timeline.index import CardIndex
 
 D = datetime.date
 
 
 @pytest.fixture
 def index(small_timeline):
-    return TimelineIndex.build()
+    return CardIndex.build()
 
 
 @pytest.mark.parametrize(

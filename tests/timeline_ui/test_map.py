@@ -154,7 +154,7 @@ def test_every_place_with_coordinates_is_a_place_of_the_registry():
 # -- on the page ---------------------------------------------------------------------------------------------
 
 
-def test_map_shades_the_countries_of_the_filtered_events(client, small_timeline):
+def test_map_shades_the_countries_of_the_filtered_events(client, small_timeline, read_path):
     everything = map_countries(client.get(URL).content.decode())
     assert set(everything) == {"Russia", "Ukraine", "North Korea", "United States"}
     # Russia is in 6 of the 7 cards, the United States in 1: the darkest and a light shade.
@@ -182,12 +182,12 @@ def test_following_a_country_link_filters_the_list(client, small_timeline):
     assert "1 event" in response.content.decode()
 
 
-def test_the_map_comes_with_the_htmx_fragment(client, small_timeline):
+def test_the_map_comes_with_the_htmx_fragment(client, small_timeline, read_path):
     html = client.get(URL, {"country": "UA"}, HTTP_HX_REQUEST="true").content.decode()
     assert set(map_countries(html)) == {"Russia", "Ukraine", "United States"}
 
 
-def test_places_with_coordinates_are_dots_linking_to_their_page(client, small_timeline):
+def test_places_with_coordinates_are_dots_linking_to_their_page(client, small_timeline, read_path):
     tree = Tree(client.get(URL).content.decode())
     dots = [a for a in tree.find("a", "place") if a.inside("svg", "map")]
     assert [dot.attrs["href"] for dot in dots] == [reverse("timeline:entity", args=["location", "kursk"])]

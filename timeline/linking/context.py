@@ -35,6 +35,8 @@ class LanguageContext:
     blockers: tuple[str, ...]
     person_cues: tuple[str, ...] = ()
     cue_breakers: tuple[str, ...] = ()
+    speech_after_name: tuple[str, ...] = ()
+    not_first_names: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     definite_patterns: tuple[re.Pattern[str], ...] | None = None
     definite_names: frozenset[str] = frozenset()
@@ -68,6 +70,8 @@ class LanguageContext:
             blockers=tuple(data.get("blockers", [])),
             person_cues=tuple(data.get("person_cues", [])),
             cue_breakers=tuple(data.get("cue_breakers", [])),
+            speech_after_name=tuple(data.get("speech_after_name", [])),
+            not_first_names=frozenset(w.casefold() for w in data.get("not_first_names", [])),
             not_name_words=frozenset(w.casefold() for w in data.get("not_name_words", [])),
         )
 
@@ -119,6 +123,7 @@ class LanguageContext:
         return _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()) is None
 
     def only_titles_between(self, gap: str) -> bool:
-        """Whether `gap` holds only title words ("président", "foreign minister") and spaces."""
-        words = re.findall(r"[\w'’-]+|[^\w\s]", gap)
+        """Whether `gap` holds only title words ("président", "foreign minister"), spaces and commas
+        ("le porte-parole de la diplomatie ukrainienne, X")."""
+        words = [w for w in re.findall(r"[\w'’-]+|[^\w\s]", gap) if w != ","]
         return len(words) <= 6 and all(w.casefold() in self.title_words for w in words)

@@ -56,6 +56,7 @@ def read_curated(data_dir: Path = DATA_DIR) -> list[CuratedEntity]:
                 names=dict(item.get("names") or {}),
                 aliases=aliases,
                 country_code=item.get("country"),
+                acts_for_country=bool(item.get("acts_for_country", False)),
             )
             entities.append(
                 CuratedEntity(

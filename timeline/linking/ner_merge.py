@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .folding import fold_alias, slugify
 from .gazetteer import RawMatch
 from .intervals import overlapping
+from .transliteration import same_person
 from .types import EntityRecord, Mention, NerSpanLike
 
 if TYPE_CHECKING:
@@ -160,6 +161,9 @@ def _new_person(
     key = f"person:{slug}"
     if key in new_persons:
         return new_persons[key].record
+    for known in new_persons.values():
+        if same_person(known.record.name, name):  # "Syrskyi" then "Syrsky" in one text
+            return known.record
     if registry.get(key) is not None:
         return registry.get(key)
     record = EntityRecord(

@@ -1,5 +1,6 @@
 """Full names announced by a title or honorific ("la porte-parole Maria Zakharova", "spokesman John
-Kirby"): person spans for texts that come without NER (the model-free annotator finds no entities)."""
+Kirby"), or by what they say ("Rustem Umerov said"): person spans for texts that come without NER (the
+model-free annotator finds no entities)."""
 
 from __future__ import annotations
 
@@ -37,10 +38,45 @@ def _pattern(cues: tuple[str, ...], titles: frozenset[str], breakers: tuple[str,
     )
 
 
+@cache
+def _appositive(cues: tuple[str, ...]) -> re.Pattern[str]:
+    # The cue, a few more words of the role (any case: "gouverneur par intérim de la région de Koursk"),
+    # a comma, then the name, followed by a comma, a bracket or a lower-case word ("..., Kim Yong-hyun, a
+    # déclaré", "spokesman for the foreign ministry, Heorhiy Tykhy said").
+    return re.compile(
+        rf"(?<![\w.])(?:{_alternation(set(cues))})(?:[ \u00a0]+[^\s,.;:!?«»\"“”()]+){{0,8}},[ \u00a0]+"
+        rf"(?P<name>{_NAME})(?=[ \u00a0]*[,(]|[ \u00a0]+[{_LOWER}])"
+    )
+
+
+@cache
+def _speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    # A full name that speaks right away ("Rustem Umerov said", "Maria Zakharova a déclaré").
+    return re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})[ \u00a0]+(?:{_alternation(set(verbs))})(?![\w'’-])")
+
+
+_WORD_BEFORE = re.compile(rf"[{_UPPER}][\w'’-]*[ \u00a0]+$")
+
+
+def _speakers(text: str, context: LanguageContext) -> Iterator[re.Match[str]]:
+    """Names followed by a speech verb, unless a capitalised word runs into them ("The Pentagon said",
+    "New York Times said": the name would be cut from something longer) or they open on a word no
+    name opens on ("Le Monde a écrit", "Then Boris Johnson said")."""
+    for match in _speaker(context.speech_after_name).finditer(text):
+        first = match.group("name").split()[0].casefold()
+        if first in context.not_first_names or first in context.title_words:
+            continue
+        if context.leading_honorific.match(match.group("name")):
+            continue  # "Mr Trump said": an honorific and a surname, linked back by surname resolution
+        if not _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            yield match
+
+
 def titled_names(
     text: str, context: LanguageContext, mentions: list[Mention], surnames: list[RawMatch]
 ) -> Iterator[NerSpan]:
-    """PER spans for names after a person cue that no mention nor known surname already covers.
+    """PER spans for names after a person cue (or after a role and a comma) that no mention already covers
+    and that are more than a known surname.
 
     Leading title words captured as part of the name ("Secretary of State John Doe" -> "State John
     Doe") are dropped.
@@ -48,7 +84,11 @@ def titled_names(
     if not context.person_cues:
         return
     pattern = _pattern(context.person_cues, context.title_words, context.cue_breakers)
-    for match in pattern.finditer(text):
+    matches = [*pattern.finditer(text), *_appositive(context.person_cues).finditer(text)]
+    if context.speech_after_name:
+        matches += _speakers(text, context)
+    seen: set[tuple[int, int]] = set()
+    for match in sorted(matches, key=lambda m: m.start("name")):
         start, end = match.span("name")
         words = match.group("name").split()
         while words and words[0].casefold() in context.title_words:
@@ -59,6 +99,10 @@ def titled_names(
             words = words[:-1]
         if any(word.casefold() in context.not_name_words for word in words):
             continue  # "University Students", an organization
-        if len(words) < 2 or overlapping(mentions, start, end) or overlapping(surnames, start, end):
+        if len(words) < 2 or overlapping(mentions, start, end) or (start, end) in seen:
             continue
+        # A known family name inside a longer full name ("Kim" in "Kim Yong-hyun") names someone else.
+        if any(r.start <= start and end <= r.end for r in surnames):
+            continue
+        seen.add((start, end))
         yield NerSpan(start, end, text[start:end], "PER")

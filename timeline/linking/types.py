@@ -17,6 +17,8 @@ class EntityRecord:
     `names` holds the display name per language, `aliases` every other known spelling per language
     (the key "all" means every language). `country_code` is ISO 3166 alpha-2: the country itself, a
     person's country, an organization's or a place's country; None for international bodies.
+    `acts_for_country`: an organization that acts for its state (a ministry, an army, an intelligence
+    service): naming it involves its country; a news agency or a think tank does not.
     """
 
     key: str
@@ -26,6 +28,7 @@ class EntityRecord:
     names: dict[str, str] = field(default_factory=dict, compare=False)
     aliases: dict[str, list[str]] = field(default_factory=dict, compare=False)
     country_code: str | None = None
+    acts_for_country: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

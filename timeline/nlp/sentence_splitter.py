@@ -5,7 +5,9 @@ Rules, in order: every line break is a boundary; otherwise a boundary follows te
 start a sentence (not a lowercase letter) follow. A period after a title ("M.", "Mr.", "Dr.", "St.")
 never ends a sentence; after an initial ("J.") or an ambiguous abbreviation ("etc.", "U.S.", "a.m.") it
 ends one only when the next word is a usual sentence opener. Decimals ("3.5", "3,5") never match since no
-whitespace follows the separator. The word lists are language data (`timeline/nlp/data/<lang>.yaml`).
+whitespace follows the separator. A full stop with no space after it ends a sentence when a lowercase word
+or a number precedes it and a capitalised word follows (".Les forces"). The word lists are language data
+(`timeline/nlp/data/<lang>.yaml`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 CANDIDATE = re.compile(r"(?P<punct>[.!?…]+)(?P<close>(?:[ \u00a0\u202f]?»|[\"”’)\]])*)(?=\s)")
 OPENERS = '«"“‘([—–-¿¡ \u00a0\u202f'
 LEADING_PUNCT = '«"“‘(['
+# A full stop run into the next sentence (".Les forces", "said.The"): a lowercase word or a number, the
+# stop, then a capitalised word. Initials ("J.R.R", "U.S.Army") never match: a capital precedes the stop.
+RUN_TOGETHER = re.compile(r"(?<=[a-zß-öø-ÿ0-9])\.(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S", "a.m", "J.R.R" (final period excluded)
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -58,7 +63,11 @@ def _boundaries(text: str, begin: int, end: int, rules: SentenceRules) -> list[i
             continue  # end of line: the line break is the boundary anyway
         if _ends_sentence(text, begin, match, following, rules):
             found.append(after)
-    return found
+    for match in RUN_TOGETHER.finditer(text, begin, end):
+        word = _word_before(text, begin, match.start())
+        if word not in rules.titles and word not in rules.abbreviations and "." not in word:
+            found.append(match.end())
+    return sorted(found)
 
 
 def _ends_sentence(text: str, begin: int, match: re.Match[str], following: str, rules: SentenceRules) -> bool:

@@ -13,23 +13,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from timeline.linking import Registry
-from timeline.linking.types import EntityRecord
+from timeline.linking.types import EntityRecord, LinkResult
 from timeline.models import Article, content_hash
 from timeline.nlp.select import get_annotator
+from timeline.nlp.sentence_splitter import split_sentences
+from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Annotation, Annotator
-from timeline.pipeline.events import extract_events
+from timeline.pipeline.events import ExtractedEvent, extract_events
 from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
-from timeline.pipeline.reading import RawArticle, ReadError, read_path
+from timeline.pipeline.reading import RawArticle, ReadError, normalize_text, read_path
 from timeline.pipeline.store import EntityStore, mark_extracted, replace_events, set_highlights
 from timeline.temporal.tagger import tag
-from timeline.temporal.types import Precision, TimexType
+from timeline.temporal.types import Precision, Timex, TimexType
 
 logger = logging.getLogger("timeline.ingest")
 
 TITLE_LENGTH = 120
+# An article's transaction that meets another writer's (a deadlock, a row created meanwhile) is run again.
+WRITE_ATTEMPTS = 3
+# How many days after the latest date of the text a dateline's day may be, to be taken as the publication's.
+DATELINE_REACH = 7
 # Tags a text whose publication date is unknown: resolved-from-DCT expressions are then ignored.
 PLACEHOLDER_DCT = datetime.date(2000, 1, 1)
 
@@ -74,7 +80,8 @@ class Timings:
 
 
 def infer_published(text: str, language: str) -> datetime.date | None:
-    """The latest fully written date in the text (day precision, read off the text), if any."""
+    """The latest fully written date in the text (day precision, read off the text), if any; a dateline's
+    day ("KYIV, Aug 8 (Agency) –") a few days after it, when there is one, is the better hint."""
     days = [
         timex.period_start
         for timex in tag(text, language, PLACEHOLDER_DCT)
@@ -83,7 +90,26 @@ def infer_published(text: str, language: str) -> datetime.date | None:
         and not timex.from_dct
         and timex.period_start is not None
     ]
-    return max(days) if days else None
+    latest = max(days) if days else None
+    return dateline_day(text, language, latest) or latest
+
+
+def dateline_day(text: str, language: str, latest: datetime.date | None) -> datetime.date | None:
+    """The day a dateline names, read against the latest full date of the text (datelines rarely give a
+    year); None without a dateline, a full date, or when the two are more than a week apart."""
+    if latest is None:
+        return None
+    structure = document_structure(text, split_sentences(text, language), language)
+    for dateline in structure.datelines(text):
+        for timex in tag(dateline, language, latest):
+            day = timex.period_start
+            if (
+                timex.precision == Precision.DAY
+                and day is not None
+                and 0 <= (day - latest).days <= DATELINE_REACH
+            ):
+                return day
+    return None
 
 
 def default_title(text: str) -> str:
@@ -94,10 +120,15 @@ def default_title(text: str) -> str:
 
 
 def prepare(raw: RawArticle) -> PreparedArticle:
-    """Settle language and publication date; refuse what extraction cannot handle."""
-    text = raw.text.strip()
+    """Settle language and publication date; refuse what extraction cannot handle.
+
+    Every text field is normalised first (control characters, NUL included, removed), whatever the
+    article came from, so that SQLite and PostgreSQL store the same thing.
+    """
+    text = normalize_text(raw.text).strip()
     if not text:
         raise IngestError("the article has no text")
+    check_length(text)
     language = raw.language or detect_language(text)
     if language is None:
         raise IngestError("the language could not be detected; give it (--language fr or en)")
@@ -111,14 +142,24 @@ def prepare(raw: RawArticle) -> PreparedArticle:
         inferred = published is not None
     return PreparedArticle(
         text=text,
-        title=(raw.title or default_title(text))[:500],
+        title=normalize_text(raw.title or default_title(text)).strip()[:500],
         language=language,
         published=published,
         published_inferred=inferred,
-        source=raw.source[:200],
-        url=raw.url[:1000],
+        source=normalize_text(raw.source).strip()[:200],
+        url=normalize_text(raw.url).strip()[:1000],
         origin=raw.origin,
     )
+
+
+def check_length(text: str) -> None:
+    """Refuse a text longer than MAX_ARTICLE_CHARACTERS, saying so (one article, not a dump)."""
+    limit = settings.MAX_ARTICLE_CHARACTERS
+    if len(text) > limit:
+        raise IngestError(
+            f"the text has {len(text):,} characters, more than the limit of {limit:,} for one article "
+            "(MAX_ARTICLE_CHARACTERS); split it into its articles"
+        )
 
 
 def _metadata(article: Article | PreparedArticle) -> tuple:
@@ -126,10 +167,29 @@ def _metadata(article: Article | PreparedArticle) -> tuple:
 
 
 def _upsert(prepared: PreparedArticle, **fields: object) -> tuple[Article, bool]:
-    article = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
-    created = article is None
+    """The article of this text, locked for this transaction, created when new (inside a transaction).
+
+    Two writers of the same text (two `ingest` runs on one folder) meet on the unique content hash: the
+    second waits for the first to commit, then updates its row instead of failing.
+    """
+    digest = content_hash(prepared.text)
+    article = Article.objects.select_for_update().filter(content_hash=digest).first()
+    created = False
     if article is None:
-        article = Article(body=prepared.text)
+        try:
+            with transaction.atomic():
+                article = Article(body=prepared.text)
+                _set_metadata(article, prepared, fields)
+                article.save()
+            return article, True
+        except IntegrityError:
+            article = Article.objects.select_for_update().get(content_hash=digest)
+    _set_metadata(article, prepared, fields)
+    article.save()
+    return article, created
+
+
+def _set_metadata(article: Article, prepared: PreparedArticle, fields: dict[str, object]) -> None:
     article.title = prepared.title
     article.language = prepared.language
     article.published = prepared.published
@@ -138,8 +198,6 @@ def _upsert(prepared: PreparedArticle, **fields: object) -> tuple[Article, bool]
     article.url = prepared.url
     for name, value in fields.items():
         setattr(article, name, value)
-    article.save()
-    return article, created
 
 
 class Ingestor:
@@ -211,7 +269,11 @@ class Ingestor:
                 continue
             finally:
                 self.timings.add("prepare", started)
-            existing = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+            try:
+                existing = Article.objects.filter(content_hash=content_hash(prepared.text)).first()
+            except DatabaseError as error:
+                outcomes[index] = self._fail_unprepared(raw, f"{type(error).__name__}: {error}")
+                continue
             if (
                 existing is not None
                 and not self.force
@@ -308,34 +370,73 @@ class Ingestor:
                 record=records.get,
             )
             started = self.timings.add("events", started)
-            with transaction.atomic():
-                if article_id is None:
-                    article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
-                else:
-                    article = (
-                        Article.objects.select_for_update()
-                        .filter(pk=article_id, content_hash=content_hash(prepared.text))
-                        .first()
-                    )
-                    if article is None:
-                        return Outcome(prepared.origin, "superseded", article_id)
-                    created = False
-                    if prepared.published_inferred:
-                        article.published, article.published_inferred = prepared.published, True
-                replace_events(article, events, records, self.entities)
-                set_highlights(article, timexes, linked.mentions, records, self.entities)
-                mark_extracted(article, annotation.backend)
+            for attempt in range(WRITE_ATTEMPTS):
+                try:
+                    # Entities first, each committed on its own: the article's transaction then only
+                    # reads them, and two writers' article transactions never wait on each other's.
+                    self.entities.resolve(records[m.key] for m in linked.mentions if m.key in records)
+                    outcome = self._write(prepared, annotation, article_id, events, timexes, linked, records)
+                    break
+                except (OperationalError, IntegrityError):
+                    # A deadlock or a row another writer created meanwhile: this attempt wrote nothing.
+                    self.entities.forget()
+                    if attempt == WRITE_ATTEMPTS - 1:
+                        raise
+                    logger.warning("writing %s met another writer; trying again", prepared.origin)
             self.timings.add("store", started)
-            return Outcome(prepared.origin, "new" if created else "updated", article.pk, events=len(events))
+            return outcome
         except Exception as error:
             logger.exception("extraction of %s failed", prepared.origin)
             # The entity cache may name rows the rollback removed.
-            self.entities = EntityStore()
+            self.entities.forget()
             return self._fail(prepared, f"{type(error).__name__}: {error}", article_id)
+
+    def _write(
+        self,
+        prepared: PreparedArticle,
+        annotation: Annotation,
+        article_id: int | None,
+        events: list[ExtractedEvent],
+        timexes: list[Timex],
+        linked: LinkResult,
+        records: dict[str, EntityRecord],
+    ) -> Outcome:
+        """One article's transaction: its row, events, mentions, groups and highlights."""
+        with transaction.atomic():
+            if article_id is None:
+                article, created = _upsert(prepared, status=Article.Status.RUNNING, error="")
+            else:
+                locked = (
+                    Article.objects.select_for_update()
+                    .filter(pk=article_id, content_hash=content_hash(prepared.text))
+                    .first()
+                )
+                if locked is None:
+                    return Outcome(prepared.origin, "superseded", article_id)
+                article, created = locked, False
+                if prepared.published_inferred:
+                    article.published, article.published_inferred = prepared.published, True
+                if not article.language:
+                    # Left blank in the admin: detected here, in the worker, never in the web request.
+                    article.language = prepared.language
+                    article.save(update_fields=["language"])
+            replace_events(article, events, records, self.entities)
+            set_highlights(article, timexes, linked.mentions, records, self.entities)
+            mark_extracted(article, annotation.backend)
+        return Outcome(prepared.origin, "new" if created else "updated", article.pk, events=len(events))
 
     def _fail(self, prepared: PreparedArticle, message: str, article_id: int | None = None) -> Outcome:
         """Record the failure. A new article is kept (failed, no events); an article already in the
-        timeline keeps its metadata and events, and only notes that the last extraction failed."""
+        timeline keeps its metadata and events, and only notes that the last extraction failed.
+        A database that refuses even that (it is gone, say) is reported in the outcome, never raised:
+        one article never ends a run."""
+        try:
+            return self._record_failure(prepared, message, article_id)
+        except DatabaseError as error:
+            logger.exception("recording the failure of %s failed", prepared.origin)
+            return Outcome(prepared.origin, "failed", article_id, error=f"{message}; then {error}")
+
+    def _record_failure(self, prepared: PreparedArticle, message: str, article_id: int | None) -> Outcome:
         with transaction.atomic():
             if article_id is not None:
                 article = Article.objects.filter(pk=article_id).first()

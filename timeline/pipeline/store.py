@@ -9,25 +9,36 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.text import slugify
 
+from timeline import read_model
+from timeline.linking.transliteration import name_key, same_person
 from timeline.linking.types import EntityRecord
 from timeline.linking.types import Mention as LinkedMention
-from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention, TimelineState
+from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
 from timeline.pipeline.events import ExtractedEvent
-from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, similarity
+from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, StoredMention, happening_terms, similarity
 from timeline.temporal.types import Timex
 
 # Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
-ALIAS_VIAS = {"alias", "ner", "surname"}
+ALIAS_VIAS = {"alias", "ner", "surname", "title"}
 REPORTS_PER_GROUP = 8
 
 
 class EntityStore:
-    """Finds or creates the Entity of each registry record, once per run (a cache keyed by record key)."""
+    """Finds or creates the Entity of each registry record, once per run (a cache keyed by record key).
+
+    Safe with several writers (two workers, two `ingest` runs): an entity is created in its own savepoint
+    and, when another writer created it meanwhile (the unique constraint refuses the second insert), the
+    other's row is used. Callers resolve entities before the article's transaction (see `resolve`), so
+    that each insert commits at once and two articles' transactions never wait on each other's entities.
+    """
+
+    ATTEMPTS = 3
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
@@ -42,29 +53,56 @@ class EntityStore:
             self._ids[record.key] = self._find_or_create(record).pk
         return self._ids[record.key]
 
+    def resolve(self, records: Iterable[EntityRecord]) -> None:
+        """Find or create the entities of `records` now, in a stable order (the same in every writer)."""
+        for record in sorted(records, key=lambda r: r.key):
+            self.entity_id(record)
+
+    def forget(self) -> None:
+        """Drop the cache (after a rollback that may have removed rows it names)."""
+        self._ids.clear()
+
     def _find_or_create(self, record: EntityRecord) -> Entity:
         # One slug for finding and creating: a name that reduces to no ASCII slug still gets a stable one.
         slug = (record.slug or slugify(record.name, allow_unicode=True) or record.key.replace(":", "-"))[:200]
+        for attempt in range(self.ATTEMPTS):
+            entity = self._find(record, slug)
+            if entity is not None:
+                return entity
+            try:
+                with transaction.atomic():
+                    return self._create(record, slug)
+            except IntegrityError:
+                # Another writer created it between our look-up and our insert: use theirs.
+                if attempt == self.ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _find(record: EntityRecord, slug: str) -> Entity | None:
         if record.kind == "country":
-            entity = Entity.objects.filter(iso_code=record.country_code).first()
-        else:
-            entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
-            if entity is None:
-                # Merged into another entity by an editor: its name lives on as that entity's alias.
-                entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
-        if entity is not None:
-            return entity
+            return Entity.objects.filter(iso_code=record.country_code).first()
+        entity = Entity.objects.filter(kind=record.kind, slug=slug).first()
+        if entity is None:
+            # Merged into another entity by an editor: its name lives on as that entity's alias.
+            entity = Entity.objects.filter(kind=record.kind, aliases__name=record.name).first()
+        if entity is None and record.kind == "person":
+            entity = person_of_another_spelling(record)
+        return entity
+
+    def _create(self, record: EntityRecord, slug: str) -> Entity:
         country = None
         if record.kind != "country" and record.country_code:
-            country = Entity.objects.filter(iso_code=record.country_code).first()
-            if country is None:
-                country_record = _country_record(record.country_code)
-                country = self._find_or_create(country_record) if country_record else None
+            country_record = _country_record(record.country_code)
+            if country_record is not None:
+                country = Entity.objects.get(pk=self.entity_id(country_record))
+            else:
+                country = Entity.objects.filter(iso_code=record.country_code).first()
         entity = Entity.objects.create(
             kind=record.kind,
             name=record.name,
             slug=slug,
-            iso_code=record.country_code if record.kind == "country" else "",
+            iso_code=(record.country_code or "") if record.kind == "country" else "",
             country=country,
         )
         aliases = {(name, lang) for lang, name in record.names.items() if name != record.name}
@@ -77,12 +115,37 @@ class EntityStore:
         return entity
 
 
+def person_of_another_spelling(record: EntityRecord) -> Entity | None:
+    """A stored person whose name or alias is another transliteration of this new person's name ("Oleksandr
+    Syrskyi" stored from an English report, "Alexandre Syrsky" met in a French one): one entity."""
+    surname = name_key(record.name).split()[-1:]
+    if not surname:
+        return None
+    names = Entity.objects.filter(kind="person").values_list("id", "name")
+    aliases = EntityAlias.objects.filter(entity__kind="person").values_list("entity_id", "name")
+    for entity_id, name in [*names, *aliases]:
+        if name_key(name).endswith(surname[0]) and same_person(name, record.name):
+            entity = Entity.objects.get(pk=entity_id)
+            if entity.country_id is None and record.country_code:  # this report states it
+                entity.country = Entity.objects.filter(iso_code=record.country_code).first()
+                entity.save(update_fields=["country"])
+            EntityAlias.objects.get_or_create(entity=entity, name=record.name[:200], language=lang_of(record))
+            return entity
+    return None
+
+
+def lang_of(record: EntityRecord) -> str:
+    """The language a new person's record was first met in (its aliases are keyed by it)."""
+    return next(iter(record.aliases), "")
+
+
 def _country_record(code: str) -> EntityRecord | None:
     from timeline.linking.registry import Registry
 
     return Registry.load().get(f"country:{code}")
 
 
+@read_model.batched()  # their cards refreshed once, grouped, rather than after each bulk write
 def replace_events(
     article: Article,
     events: Iterable[ExtractedEvent],
@@ -122,6 +185,8 @@ def replace_events(
                 date_start=item.date_start,
                 date_end=item.date_end,
                 precision=item.precision,
+                # An estimate ("about", "some weeks ago"), when the extraction says so.
+                approximate=bool(getattr(item, "approximate", False)),
                 timex_value=item.timex_value[:64],
                 timex_mod=item.timex_mod[:16],
                 date_text=item.date_text[:300],
@@ -160,8 +225,7 @@ def replace_events(
         [EntityAlias(entity_id=e, name=n, language=lang) for e, n, lang in sorted(learned_aliases)],
         ignore_conflicts=True,
     )
-    assign_groups(rows)
-    TimelineState.bump()
+    assign_groups(rows, [item.happening for item in extracted])
     return rows
 
 
@@ -200,26 +264,60 @@ def _delete_events(article: Article) -> None:
     EventGroup.objects.filter(pk__in=group_ids).annotate(n=Count("events")).filter(n=0).delete()
 
 
-EventRow = tuple[int, int | None, datetime.date, datetime.date, str]  # id, group, start, end, category
+# id, group, start, end, category, sentence, sentence start, time expression, article language
+EventRow = tuple[int, int | None, datetime.date, datetime.date, str, str, int, str, str]
+ROW_FIELDS = (
+    "id", "group_id", "date_start", "date_end", "category", "sentence", "sentence_start", "date_text",
+    "article__language",
+)  # fmt: skip
 
 
 def signatures(rows: Iterable[EventRow]) -> dict[int, Signature]:
-    """Grouping signatures of saved events (given as value rows: no model instances), in one query."""
+    """Grouping signatures of saved events (given as value rows: no model instances), in one query.
+
+    The action and main actor are read again from the stored sentence (timeline.pipeline.grouping), so
+    events stored by earlier runs and new ones are compared alike.
+    """
     rows = list(rows)
-    entities: dict[int, set[tuple[int, str]]] = defaultdict(set)
-    mentions = Mention.objects.filter(event__in=[row[0] for row in rows])
-    for event_id, entity_id, kind in mentions.values_list("event_id", "entity_id", "entity__kind"):
-        entities[event_id].add((entity_id, kind))
-    return {
-        event_id: Signature(start, end, category, frozenset(entities[event_id]))
-        for event_id, _group, start, end, category in rows
-    }
+    mentions: dict[int, list[StoredMention]] = defaultdict(list)
+    query = Mention.objects.filter(event__in=[row[0] for row in rows])
+    for event_id, entity_id, kind, start, end, via, country in query.values_list(
+        "event_id", "entity_id", "entity__kind", "start", "end", "via", "entity__country_id"
+    ):
+        mentions[event_id].append(StoredMention(start, end, entity_id, kind, via, country))
+    out = {}
+    for (
+        event_id,
+        _group,
+        date_start,
+        date_end,
+        category,
+        sentence,
+        sentence_start,
+        date_text,
+        language,
+    ) in rows:
+        found, subject = happening_terms(sentence, sentence_start, date_text, language, mentions[event_id])
+        out[event_id] = Signature(
+            date_start,
+            date_end,
+            category,
+            frozenset((m.entity, m.kind) for m in mentions[event_id]),
+            found.action,
+            found.carried,
+            subject.entity if subject else None,
+            subject.country if subject else None,
+            subject.kind if subject else "",
+        )
+    return out
 
 
-def assign_groups(new_events: list[Event]) -> None:
-    """Put each new event in the group of the most similar event of any article, or in a new group."""
+def assign_groups(new_events: list[Event], happenings: list[int] | None = None) -> None:
+    """Put each happening of the new events in the group of the most similar event of any article, or in a
+    new group; the events of one happening (`happenings`, parallel to `new_events`) share their group."""
     if not new_events:
         return
+    happenings = happenings if happenings is not None else list(range(len(new_events)))
     start = min(e.date_start for e in new_events)
     end = max(e.date_end for e in new_events)
     # A group's first few reports stand for it: comparing with every copy of a much-reported
@@ -230,25 +328,47 @@ def assign_groups(new_events: list[Event]) -> None:
         .exclude(pk__in=[e.pk for e in new_events])
         .annotate(rank=Window(RowNumber(), partition_by=[F("group_id")], order_by=F("id").asc()))
         .filter(rank__lte=REPORTS_PER_GROUP)
-        .values_list("id", "group_id", "date_start", "date_end", "category")
+        .values_list(*ROW_FIELDS)
     )
-    mine_rows: list[EventRow] = [(e.pk, None, e.date_start, e.date_end, e.category) for e in new_events]
+    language = new_events[0].article.language
+    mine_rows: list[EventRow] = [
+        (
+            e.pk,
+            None,
+            e.date_start,
+            e.date_end,
+            e.category,
+            e.sentence,
+            e.sentence_start,
+            e.date_text,
+            language,
+        )
+        for e in new_events
+    ]
     known = signatures(candidates + mine_rows)
     # Many reports of one happening look alike: compare each distinct signature of a group once.
     by_group: dict[int, set[Signature]] = defaultdict(set)
     for event_id, group_id, *_ in candidates:
-        by_group[group_id].add(known[event_id])
-    for event in new_events:
-        mine = known[event.pk]
+        by_group[group_id].add(known[event_id])  # type: ignore[index]  # candidates all have a group
+    members: dict[int, list[Event]] = defaultdict(list)
+    for event, happening in zip(new_events, happenings, strict=True):
+        members[happening].append(event)
+    taken: set[int] = set()  # the extraction told these happenings apart: never one group
+    for events in members.values():
+        mine = [known[event.pk] for event in events]
         best_group, best_score = None, GROUP_THRESHOLD
         for group_id, group_signatures in by_group.items():
-            score = max(similarity(mine, other) for other in group_signatures)
+            if group_id in taken:
+                continue
+            score = max(similarity(one, other) for one in mine for other in group_signatures)
             if score >= best_score:
                 best_group, best_score = group_id, score
         if best_group is None:
             best_group = EventGroup.objects.create().pk
-        event.group_id = best_group
-        by_group[best_group].add(mine)
+        for event in events:
+            event.group_id = best_group
+        taken.add(best_group)
+        by_group[best_group].update(mine)
     Event.objects.bulk_update(new_events, ["group"])
 
 

@@ -4,8 +4,8 @@ from django import template
 from django.urls import reverse
 
 from timeline.cards import flag as flag_of
-from timeline.display import event_date
 from timeline.filters import TimelineFilters
+from timeline.period import Period
 
 register = template.Library()
 
@@ -37,5 +37,12 @@ def flag(iso_code: str) -> str:
 
 @register.filter
 def date_label(event) -> str:
-    """An event's date as the cards write it ("October 2024", "summer 2024"): never more precise."""
-    return event_date(event)
+    """An event's date as the cards write it ("October 2024", "summer 2024"): never more precise
+    (timeline/period.py holds the rule)."""
+    return Period.of(event).label()
+
+
+@register.filter
+def date_iso(event) -> str:
+    """An event's date for a `<time datetime>`, as precise as its period (timeline/period.py)."""
+    return Period.of(event).iso()

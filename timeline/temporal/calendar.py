@@ -25,6 +25,20 @@ _DECADE = re.compile(r"^(?P<dec>\d{3})$")
 _CENTURY = re.compile(r"^(?P<cen>\d{2})$")
 
 
+def year_value(year: int) -> str:
+    """TIMEX3 year of an astronomical year: 2025 = "2025", 0 = "BC0001", -479 = "BC0480"."""
+    return f"{year:04d}" if year >= 1 else f"BC{1 - year:04d}"
+
+
+def value_year(value: str) -> int | None:
+    """Astronomical year a DATE/TIME value starts with ("1998-W12" = 1998, "BC0480-09" = -479)."""
+    if value[:4].isdigit():
+        return int(value[:4])
+    if value.startswith("BC") and value[2:6].isdigit():
+        return 1 - int(value[2:6])
+    return None
+
+
 def clamp_day(year: int, month: int, day: int) -> dt.date:
     """The date, with the day clamped to the month's length (31 February -> 28/29)."""
     return dt.date(year, month, min(day, _cal.monthrange(year, month)[1]))

@@ -12,6 +12,10 @@ A language file (``data/<lang>.yaml``) holds
 * ``case_sensitive``: tables matched with their capitals only (English months and weekdays);
 * ``number_joiners`` ("et", "and"), ``number_articles`` ("a", "an": one, but never part of a
   longer number), ``numeric_date_order`` (dmy/mdy), ``settings`` (``months_lowercase``);
+* ``anaphoric_shifts``: shift words that count from the story's own time, not the DCT
+  ("suivant", "following": "la semaine suivante" is the week after the one just told);
+* ``approximate_numbers``: number words that are estimates ("une dizaine de", "a couple of");
+* ``since_words``: words after which a date opens a period up to the DCT ("depuis", "since");
 * ``triggers``: extra words that can start an expression without any word of the tables
   (see ``tagger._regions``: rules only run near digits and words of the tables).
 
@@ -52,11 +56,12 @@ GROUP_TABLES = {
     "ampm": "AMPM",
     "qunit": "QUNIT",
     "holiday": "HOLIDAY",
+    "era": "ERA",
 }
 
 # Tables whose words never make an expression on their own ("fin", "dernier", "three"): a
 # stretch of text without any word of the other tables (or a digit) cannot hold a match.
-NON_TRIGGER_TABLES = {"PART", "SHIFT", "APPROX", "VAGUE", "NUMBER", "ORD", "AMPM"}
+NON_TRIGGER_TABLES = {"PART", "SHIFT", "APPROX", "VAGUE", "NUMBER", "ORD", "AMPM", "ERA"}
 TOKEN = re.compile(r"[^\W_]+")
 
 _MACRO = re.compile(r"@([A-Z][A-Z0-9_]*)")
@@ -120,6 +125,12 @@ class Grammar:
     past_markers: re.Pattern[str] | None
     settings: dict[str, Any]
     triggers: frozenset[str] = frozenset()
+    anaphoric_shifts: frozenset[str] = frozenset()
+    # Number words that are estimates ("une dizaine de", "a couple of"): an offset by them is
+    # approximate.
+    approximate_numbers: frozenset[str] = frozenset()
+    # Ends with a "since" word: what follows opens a period up to the DCT (see tagger).
+    since_words: re.Pattern[str] | None = None
 
     def lookup(self, group: str, text: str) -> Any:
         """Value of a matched word in the table its group name points to (None if unknown)."""
@@ -249,6 +260,13 @@ def _build(lang: str) -> Grammar:
         future_markers=optional("future_markers"),
         past_markers=optional("past_markers"),
         settings=raw.get("settings", {}),
+        anaphoric_shifts=frozenset(normalise(str(w)) for w in raw.get("anaphoric_shifts", [])),
+        approximate_numbers=frozenset(normalise(str(w)) for w in raw.get("approximate_numbers", [])),
+        since_words=(
+            re.compile(r"(?<![\w@])" + _alternation(raw["since_words"]) + r"\s+\Z", re.IGNORECASE)
+            if raw.get("since_words")
+            else None
+        ),
     )
 
 

@@ -12,13 +12,24 @@ from timeline.temporal.lexicon import Grammar
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+_ERA_YEAR = re.compile(r"(\d{1,4})\s*(\S.*)")
+
+
 def parse_year(text: str | None, dct: dt.date, grammar: Grammar | None = None) -> int | None:
     """Four-digit years as written; two-digit years ("98", "'05") in the century nearest the DCT;
-    spelled-out years ("nineteen ninety-six", "two thousand one") with the language's numbers."""
+    spelled-out years ("nineteen ninety-six", "two thousand one") with the language's numbers;
+    years with an era ("480 BC", "480 av. J.-C.") as astronomical years (480 BC = -479)."""
     if not text:
         return None
     digits = text.strip().lstrip("'’")
     if not digits.isdigit():
+        era = _ERA_YEAR.fullmatch(digits)
+        if era and grammar is not None:
+            side = grammar.lookup("era", era[2])
+            if side == "BC":
+                return 1 - int(era[1]) if int(era[1]) >= 1 else None
+            if side == "AD":
+                return int(era[1]) or None
         return spoken_year(digits, grammar)
     year = int(digits)
     if len(digits) == 2:

@@ -14,12 +14,15 @@ from collections.abc import Callable
 from timeline.temporal import calendar as cal
 from timeline.temporal.anchoring import (
     FUTURE_REACH_MONTHS,
+    STORY_REACH_MONTHS,
     closest_day,
     closest_month,
     future_tense,
+    story_time,
     weekday_date,
 )
 from timeline.temporal.context import Found, Match
+from timeline.temporal.lexicon import normalise
 from timeline.temporal.parsing import (
     as_int,
     capitalised_name,
@@ -76,23 +79,38 @@ def resolve_point(m: Match) -> list[Found]:
     tod = m.word("tod", "tod2") or m.param("tod")
     hour, minute = clock(m)
     mod = m.word("part") or m.param("mod")
-    from_dct = False
+    from_dct = deictic = aside = False
     value: str | None = None
     if m.has("anchorword") or m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(), True
         offset = as_int(m.word("anchorword")) or as_int(m.param("offset")) or 0
+        # "la veille" hangs on a day of its passage; "that night" on the story's day anywhere.
+        story = ctx.story_day(start if offset else None)
+        # No story day: the DCT's, which is no step of the story.
+        base, from_dct, aside = story or dct, True, story is None
         value = (base + dt.timedelta(days=offset)).isoformat()
+        month = ctx.focus_month(start) if story is None and m.has("anchorword") else None
+        if month is not None and month[0] >= 1:
+            # "last October ... that same day": a day of that month, not of the DCT's (its
+            # time of day says nothing more).
+            value, aside = f"{month[0]:04d}-{month[1]:02d}", False
+            tod, hour, minute = None, None, None
     elif m.has("dayword") or m.param("offset") is not None:
         offset = as_int(m.word("dayword"))
         if offset is None:
             offset = as_int(m.param("offset")) or 0
         value = (dct + dt.timedelta(days=offset)).isoformat()
-        from_dct = True
+        from_dct = deictic = True
     elif m.has("month"):
         resolved = _month_point(m, shift)
         if resolved is None:
             return []
         value, from_dct = resolved
+    elif m.has("weekday") and m.has("day"):
+        # "jeudi 3", "Thursday the 3rd": the 3rd nearest the DCT that is a Thursday.
+        date = _weekday_and_day(as_int(m.word("weekday")), parse_day(m.text("day")), dct)
+        if date is None:
+            return []
+        value, from_dct = date.isoformat(), True
     elif m.has("weekday"):
         weekday = as_int(m.word("weekday"))
         if weekday is None:
@@ -103,20 +121,21 @@ def resolve_point(m: Match) -> list[Found]:
             value = ref.isoformat()
         else:
             value = weekday_date(weekday, ctx, shift, start, end).isoformat()
-            from_dct = True
+            from_dct = deictic = True
     elif m.has("year"):
         year = parse_year(m.text("year"), dct, ctx.grammar)
         if year is None:
             return []
-        value = f"{year:04d}"
+        value = cal.year_value(year)
     elif tod or hour is not None:
-        # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT.
+        # "ce soir", "this morning", a bare clock time: on the day last mentioned, else the DCT
+        # (a time of day follows the story's day across paragraphs).
         base, from_dct = ctx.anchor_day(), True
         floating = shift != 0
         if shift == 0:
-            base, from_dct = dct, True
+            base, deictic = dct, True
         value = with_time(base.isoformat(), tod, hour, minute)
-        return [Found(start, end, TimexType.TIME, value, None, None, from_dct, floating)]
+        return [Found(start, end, TimexType.TIME, value, None, None, from_dct, floating, deictic)]
     if value is None:
         return []
     as_unit = m.param("as_unit")
@@ -124,12 +143,27 @@ def resolve_point(m: Match) -> list[Found]:
         value = cal.value_at(dt.date.fromisoformat(value), as_unit) or value
     value = with_time(value, tod, hour, minute)
     ttype = TimexType.TIME if "T" in value else TimexType.DATE
-    return [Found(start, end, ttype, value, mod if mod in _MODS else None, None, from_dct)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, ttype, value, mod, None, from_dct, deictic=deictic, aside=aside)]
+
+
+def _weekday_and_day(weekday: int | None, day: int | None, dct: dt.date) -> dt.date | None:
+    """The day of the month ``day`` in the DCT's month or the ones around it that falls on
+    ``weekday``, nearest the DCT; None when none does (then it is not a date)."""
+    if weekday is None or day is None:
+        return None
+    fits = []
+    for shift in (-1, 0, 1):
+        year, month = cal.add_months(dct.year, dct.month, shift)
+        date = cal.safe_date(year, month, day)
+        if date is not None and date.weekday() == weekday:
+            fits.append(date)
+    return min(fits, key=lambda d: abs((d - dct).days), default=None)
 
 
 def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     """Value of "26 avril (2025)", "avril (2025)", "juin prochain", "January this year" and
-    whether the year had to be inferred from the DCT; None when it is not a date."""
+    whether the year had to be inferred (from the DCT or the story); None when it is not a date."""
     ctx, dct = m.ctx, m.ctx.dct
     start, end = m.span()
     month = as_int(m.word("month"))
@@ -140,16 +174,30 @@ def _month_point(m: Match, shift: int | None) -> tuple[str, bool] | None:
     if year is None and yshift is not None:
         year = dct.year + yshift
     inferred = year is None
-    future = shift is None and inferred and future_tense(ctx, start, end)
     day = parse_day(m.text("day"))
+    base, reach = dct, None
+    story = story_time(ctx, start) if inferred and shift is None else None
+    future = story is None and shift is None and inferred and future_tense(ctx, start, end)
+    if story is not None:
+        if story.day is None:
+            year = story.year  # only the story's year is known
+        else:
+            base, reach = story.day, STORY_REACH_MONTHS
+    elif inferred and normalise(m.text("shift", "shift2") or "") in ctx.grammar.anaphoric_shifts:
+        # "the previous April", "le mois d'avril suivant": before/after the story's time.
+        base = ctx.focus_date(start, "M", anywhere=True) or dct
     if day is None:
         if year is None:
-            year = closest_month(month, dct, shift, future)
-        return f"{year:04d}-{month:02d}", inferred or yshift is not None
+            year = closest_month(month, base, shift, future, reach)
+        return f"{cal.year_value(year)}-{month:02d}", inferred or yshift is not None
     if year is not None:
+        if year < 1:
+            return f"{cal.year_value(year)}-{month:02d}-{day:02d}", inferred
         date = cal.safe_date(year, month, day)
-        return (date.isoformat(), yshift is not None) if date else None
-    date = closest_day(month, day, dct, shift, future)
+        if date is None and inferred:  # "February 29" in a story year that has none
+            date = closest_day(month, day, dt.date(year, 7, 1), shift)
+        return (date.isoformat(), inferred or yshift is not None) if date else None
+    date = closest_day(month, day, base, shift, future, reach)
     weekday = as_int(m.word("weekday"))
     if date is not None and weekday is not None and date.weekday() != weekday:
         # "lundi 6 septembre": the year in which 6 September is a Monday.
@@ -186,6 +234,24 @@ def resolve_day_range(m: Match) -> list[Found]:
     ]
 
 
+def resolve_year_range(m: Match) -> list[Found]:
+    """ "1915-17": 1915 and 1917 (the second year's century is the first's, or the next one's
+    when it would go back: "1998-02" is 1998 and 2002)."""
+    first = parse_year(m.text("year"), m.ctx.dct, m.ctx.grammar)
+    digits = m.text("yy")
+    if first is None or digits is None:
+        return []
+    second = first // 100 * 100 + int(digits)
+    if second <= first:
+        second += 100
+    s1, e1 = m.span("year")
+    found = [Found(s1, e1, TimexType.DATE, cal.year_value(first))]
+    if second - first <= 20:  # "1990-12" is no span of 22 years: the year alone
+        s2, e2 = m.span("yy")
+        found.append(Found(s2, e2, TimexType.DATE, cal.year_value(second)))
+    return found
+
+
 def resolve_numeric(m: Match) -> list[Found]:
     """All-digit dates: 26/04/2025 (day first in French), 04/26/2025 (month first in English),
     2025-04-26; the other order is tried when the language's order gives no valid date."""
@@ -207,27 +273,43 @@ def resolve_numeric(m: Match) -> list[Found]:
 
 
 def resolve_relative(m: Match) -> list[Found]:
-    """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted."""
+    """ "la semaine dernière", "next month", "cette année", "the weekend": the DCT's unit, shifted.
+
+    Anaphoric ones ("la semaine suivante", "the following month", "later that month", "plus tôt
+    dans la semaine", "the end of the month" in a passage about another day) hang on the focus
+    when it is precise enough, as every relative unit does in a narrative."""
     ctx, dct = m.ctx, m.ctx.dct
+    start, end = m.span()
     unit = m.word("unit", "unit2") or m.param("unit_default")
     if not isinstance(unit, str):
         return []
     shift = as_int(m.word("shift", "shift2"))
     if shift is None:
         shift = as_int(m.param("shift")) or 0
+    anchor = m.param("anchor")
+    shift_word = normalise(m.text("shift", "shift2") or "")
+    anaphoric = anchor in {"focus", "story"} or shift_word in ctx.grammar.anaphoric_shifts
+    base = None
+    if ctx.narrative or anaphoric:
+        base = ctx.focus_date(start, unit, anywhere=anchor == "story")
+    deictic = base is None and not anaphoric
+    aside = base is None and anaphoric  # no story time to hang on: the DCT's, as an aside
+    if base is None:
+        base = dct
     if unit == "WE":
         # A weekend named early in the week is the one just past; later in the week, the next.
-        base = dct - dt.timedelta(weeks=1) if dct.weekday() < 3 and shift == 0 else dct
+        if deictic and dct.weekday() < 3 and shift == 0:
+            base = dct - dt.timedelta(weeks=1)
         value = cal.value_at(cal.shift(base, "W", shift), "WE")
     else:
-        value = cal.value_at(cal.shift(dct, unit, shift), unit)
+        value = cal.value_at(cal.shift(base, unit, shift), unit)
     if value is None:
         return []
-    start, end = m.span()
     mod = m.word("part") or m.param("mod")
     if unit == "Q":
         ctx.last_quarter, ctx.last_quarter_end = value, end
-    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, True)]
+    mod = mod if mod in _MODS else None
+    return [Found(start, end, TimexType.DATE, value, mod, None, True, deictic=deictic, aside=aside)]
 
 
 def resolve_offset(m: Match) -> list[Found]:
@@ -239,14 +321,29 @@ def resolve_offset(m: Match) -> list[Found]:
     if not isinstance(unit, str):
         return []
     if m.has("vague"):
+        if m.param("tense") == "future" and not future_tense(ctx, start, end):
+            value = duration_value(None, unit)  # "the first attack in a few years"
+            return [Found(start, end, TimexType.DURATION, value)] if value else []
         return [Found(start, end, TimexType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF")]
     n = ctx.grammar.number(m.text("num") or "")
     if n is None or n != int(n) or n > 5000:
         return []
-    if m.param("anchor") == "ref":
-        base, from_dct = ctx.anchor_day(), True
-    else:
-        base, from_dct = ctx.dct, True
+    deictic = m.param("anchor") != "ref"
+    base, aside = ctx.dct, direction < 0
+    if not deictic:
+        # "two days later" needs the story's day; "two years earlier" only its year.
+        story = ctx.focus_date(start, unit if unit in DURATION_UNITS else "D")
+        base, aside = (story, aside) if story is not None else (ctx.dct, True)
+    told = ctx.told_day(start)
+    if deictic and direction < 0 and told is not None and told < ctx.dct:
+        # "Le 3 mars, ... Il y a une semaine, ...": in a passage about an earlier day, a
+        # look-back counts from that day (issue: news passages follow their own time).
+        base, deictic = told, False
+    if deictic and ctx.narrative:
+        # A history has no "now" but its own: "two years ago" counts from the story's time.
+        story = ctx.focus_date(start, unit if unit in DURATION_UNITS else "D")
+        if story is not None:
+            base, deictic = story, False
     if m.param("tense") == "future" and not future_tense(ctx, start, end):
         # "in two weeks" is a date only when the clause speaks of the future ("will meet in
         # two weeks"); otherwise it is a span ("the first attack in 20 years").
@@ -260,7 +357,26 @@ def resolve_offset(m: Match) -> list[Found]:
     if value is None:
         return []
     mod = m.word("approx")
-    return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
+    mod = mod if mod in _MODS else None
+    if mod is None and normalise(m.text("num") or "") in ctx.grammar.approximate_numbers:
+        mod = "APPROX"  # "il y a une dizaine d'années"
+    period = approximate_period(day, unit, int(n)) if mod == "APPROX" else None
+    # "two years ago", "a decade earlier" look back from the story, and an anaphoric offset
+    # with no story time to hang on falls back to the DCT: asides, not the story's next step.
+    return [Found(start, end, TimexType.DATE, value, mod, period, True, deictic=deictic, aside=aside)]
+
+
+# Days in a unit, to size the estimate around an approximate date.
+_UNIT_DAYS = {"D": 1, "W": 7, "WE": 7, "M": 30, "Q": 91, "HY": 182, "Y": 365, "DE": 3652, "CE": 36524}
+
+
+def approximate_period(day: dt.date, unit: str, n: int) -> cal.Period:
+    """ "il y a près de trois ans", "about 20 years ago": an estimate around the computed day,
+    half a unit either side, or a tenth of the distance when that is wider (±2 years for 20)."""
+    spread = dt.timedelta(days=max(_UNIT_DAYS.get(unit, 1) // 2, _UNIT_DAYS.get(unit, 1) * n // 10))
+    lo = day - spread if day - dt.date.min > spread else dt.date.min
+    hi = day + spread if dt.date.max - day > spread else dt.date.max
+    return lo, hi, Precision.APPROXIMATE
 
 
 # A fractional amount of a unit is written with the next smaller unit ("2 1/2 years" = P2Y6M,
@@ -360,10 +476,10 @@ def resolve_set(m: Match) -> list[Found]:
     word_value = m.word("setword")
     if isinstance(word_value, str):
         return [Found(start, end, TimexType.SET, word_value)]
-    weekday = as_int(m.word("weekday"))
+    weekday = as_int(m.word("weekday", "weekday2"))
     if weekday is not None:
         value = f"XXXX-WXX-{weekday + 1}"
-        tod = m.word("tod")
+        tod = m.word("tod", "tod2")
         return [Found(start, end, TimexType.SET, value + (f"T{tod}" if tod else ""))]
     unit = m.word("unit")
     if not isinstance(unit, str):
@@ -401,7 +517,15 @@ def resolve_season(m: Match) -> list[Found]:
     year = parse_year(m.text("year"), dct, m.ctx.grammar)
     shift = as_int(m.word("shift", "shift2"))
     from_dct = False
-    if year is None and shift is not None:
+    story = story_time(m.ctx, start) if year is None and (m.has("det") or shift is not None) else None
+    if story is not None:
+        # In a story, "the summer" is the story year's, "the next spring" the one after it;
+        # a winter named early in a year began in the year before.
+        from_dct = True
+        year = story.year + (shift or 0)
+        if code == "WI" and story.day is not None and story.day.month <= 2 and not shift:
+            year -= 1
+    elif year is None and shift is not None:
         from_dct = True
         options = [(y, *cal.season_period(y, code)) for y in range(dct.year - 2, dct.year + 2)]
         if shift == -1:
@@ -423,7 +547,7 @@ def resolve_season(m: Match) -> list[Found]:
             year = min((o for o in options if o[2] >= dct), default=options[-1])[0]
         else:
             year = max((o for o in options if o[1] <= dct), default=options[0])[0]
-    value = f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
+    value = f"{cal.year_value(year)}-{code}" if year is not None else f"XXXX-{code}"
     mod = m.word("part")
     return [Found(start, end, TimexType.DATE, value, mod if mod in _MODS else None, None, from_dct)]
 
@@ -480,9 +604,13 @@ def resolve_ref_year(m: Match) -> list[Found]:
     base = ctx.ref_year
     if base is None:
         return []
-    year = base + (as_int(m.param("offset")) or 0)
+    offset = as_int(m.param("offset")) or 0
     mod = m.word("part") or m.param("mod")
-    return [Found(start, end, TimexType.DATE, f"{year:04d}", mod if mod in _MODS else None)]
+    mod = mod if mod in _MODS else None
+    # "the previous year" looks back: an aside, the story goes on from where it was.
+    return [
+        Found(start, end, TimexType.DATE, cal.year_value(base + offset), mod, None, True, aside=offset < 0)
+    ]
 
 
 def resolve_year_ago(m: Match) -> list[Found]:
@@ -562,6 +690,7 @@ RESOLVERS: dict[str, Callable[[Match], list[Found]]] = {
     "time": resolve_point,
     "day_range": resolve_day_range,
     "numeric": resolve_numeric,
+    "year_range": resolve_year_range,
     "relative": resolve_relative,
     "offset": resolve_offset,
     "duration": resolve_duration,

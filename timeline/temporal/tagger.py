@@ -9,16 +9,17 @@ import logging
 import re
 
 from timeline.temporal import calendar as cal
+from timeline.temporal.anchoring import future_tense, is_narrative
 from timeline.temporal.context import Context, Found, Match
 from timeline.temporal.lexicon import TOKEN, Grammar, grammar
 from timeline.temporal.resolve import RESOLVERS
-from timeline.temporal.types import Timex, TimexType
+from timeline.temporal.types import Precision, Timex, TimexType
 
 log = logging.getLogger(__name__)
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _FIVE_DIGIT_YEAR = re.compile(r"^\d{5}")
-_YEAR_VALUE = re.compile(r"^\d{4}")
+_YEAR_VALUE = re.compile(r"^(?:BC)?\d{4}")
 _JUST_PUNCT = re.compile(r"^[\s,]{0,4}$")
 
 
@@ -68,15 +69,22 @@ def _regions(text: str, triggers: frozenset[str]) -> list[tuple[int, int]]:
     return regions
 
 
-def _to_timex(found: Found, text: str) -> Timex | None:
-    if not (0 <= found.start < found.end <= len(text)) or _FIVE_DIGIT_YEAR.match(found.value):
-        return None  # out of the span, or past year 9999 (a DCT at the end of time)
+def _period(found: Found) -> cal.Period | None:
+    """The period a found expression denotes: its own, else its value's (cut by its mod)."""
     period = found.period
     if period is None and found.type in (TimexType.DATE, TimexType.TIME):
         period = cal.value_period(found.value)
         if period is not None and found.mod:
             lo, hi = cal.cut_part(period[0], period[1], found.mod)
             period = (lo, hi, period[2])
+    return period
+
+
+def _to_timex(found: Found, text: str) -> Timex | None:
+    if not (0 <= found.start < found.end <= len(text)) or _FIVE_DIGIT_YEAR.match(found.value):
+        return None  # out of the span, or past year 9999 (a DCT at the end of time)
+    period = _period(found)
+    precision = period[2] if period else None
     return Timex(
         start=found.start,
         end=found.end,
@@ -86,8 +94,9 @@ def _to_timex(found: Found, text: str) -> Timex | None:
         mod=found.mod,
         period_start=period[0] if period else None,
         period_end=period[1] if period else None,
-        precision=period[2] if period else None,
+        precision=precision,
         from_dct=found.from_dct,
+        approximate=precision == Precision.APPROXIMATE or found.mod == "APPROX",
     )
 
 
@@ -116,7 +125,6 @@ def tag(text: str, lang: str, dct: dt.date | dt.datetime) -> list[Timex]:
 def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
     """The tagging proper; ``whole_text`` runs the rules everywhere (tests check that the
     trigger regions change nothing)."""
-    ctx = Context(grammar=g, text=text, dct=dct)
     candidates = []
     regions = [(0, len(text))] if whole_text else _regions(text, g.triggers)
     for lo, hi in regions:
@@ -124,9 +132,24 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
             for m in rule.regex.finditer(text, lo, hi):
                 if m.end() > m.start():
                     candidates.append((m.start(), m.end(), rule.index, m))
+    chosen = _select(candidates, len(text))
+    founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct))
+    narrative = is_narrative(founds, dct)
+    if narrative:
+        # A history: resolve again with the story's own time in charge.
+        founds = _resolve(chosen, Context(grammar=g, text=text, dct=dct, narrative=True))
+    _attach_floating_times(founds, text)
+    if not narrative:  # a history's "since March" runs to its own time, which is unknown
+        _open_to_dct(founds, text, g, dct)
+    return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
+
+
+def _resolve(chosen: list[Candidate], ctx: Context) -> list[Found]:
+    """Resolve the chosen matches in text order, moving the focus along."""
     founds: list[Found] = []
-    for _start, _end, index, m in _select(candidates, len(text)):
-        rule = g.rules[index]
+    text, rules = ctx.text, ctx.grammar.rules
+    for _start, _end, index, m in chosen:
+        rule = rules[index]
         try:
             found = RESOLVERS[rule.kind](Match(m, rule, ctx))
         except (ValueError, OverflowError, KeyError, TypeError, IndexError):
@@ -136,12 +159,34 @@ def _tag(text: str, g: Grammar, dct: dt.date, whole_text: bool) -> list[Timex]:
             if (founds and f.start < founds[-1].end) or not 0 <= f.start < f.end <= len(text):
                 continue
             founds.append(f)
-            if f.type in (TimexType.DATE, TimexType.TIME) and _DAY_VALUE.match(f.value):
-                ctx.ref_day = dt.date.fromisoformat(f.value[:10])
-            if f.type in (TimexType.DATE, TimexType.TIME) and _YEAR_VALUE.match(f.value):
-                ctx.ref_year = int(f.value[:4])
-    _attach_floating_times(founds, text)
-    return [t for t in (_to_timex(f, text) for f in founds) if t is not None]
+            if f.type not in (TimexType.DATE, TimexType.TIME) or not _YEAR_VALUE.match(f.value):
+                continue
+            if ctx.narrative and (f.deictic or f.aside or future_tense(ctx, f.start, f.end)):
+                continue  # a history's "today", look-backs and plans are not its story's steps
+            ctx.set_focus(f.value, f.end, told=not f.deictic)
+    return founds
+
+
+# Precisions a "since" range keeps (its label reads "March – April 2025", "2022–2025"); others
+# become a range of days.
+_RANGE_PRECISIONS = {Precision.DAY, Precision.MONTH, Precision.YEAR}
+
+
+def _open_to_dct(founds: list[Found], text: str, g: Grammar, dct: dt.date) -> None:
+    """ "depuis samedi", "since March": a date right after a word of the language's
+    ``since_words`` opens a period that runs from it to the DCT."""
+    if g.since_words is None:
+        return
+    for f in founds:
+        if f.type not in (TimexType.DATE, TimexType.TIME):
+            continue
+        if not g.since_words.search(text, max(0, f.start - 40), f.start):
+            continue
+        period = _period(f)
+        if period is None or period[0] > dct:
+            continue
+        precision = period[2] if period[2] in _RANGE_PRECISIONS else Precision.DAY
+        f.period = (period[0], max(period[1], dct), precision)
 
 
 def _attach_floating_times(founds: list[Found], text: str) -> None:

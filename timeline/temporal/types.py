@@ -39,7 +39,9 @@ class Timex:
     and ``period_end`` (inclusive) give the calendar period the expression denotes, when it
     denotes one; ``precision`` says how wide that period is. ``from_dct`` is true when the
     value was computed from the publication date (document creation time) or another anchor
-    rather than read off the text.
+    rather than read off the text. ``approximate`` is true when the text says the time is
+    only approximate ("il y a près de trois ans", "about an hour", "ces dernières semaines"):
+    its period, if any, is then an estimate (precision ``approximate``).
     """
 
     start: int
@@ -52,6 +54,7 @@ class Timex:
     period_end: dt.date | None = None
     precision: Precision | None = None
     from_dct: bool = False
+    approximate: bool = False
 
     def as_json(self) -> dict[str, object]:
         """JSON-serialisable dict (dates as ISO strings, enums as their values)."""

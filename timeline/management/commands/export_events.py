@@ -21,9 +21,9 @@ from django.utils import translation
 
 from timeline import timelinejs
 from timeline.api import describe
-from timeline.export import iter_card_events, iter_card_items, iter_event_dicts, selected_lead_ids, write_csv
+from timeline.export import iter_card_events, iter_card_items, iter_event_dicts, write_csv
 from timeline.filters import parse_filters
-from timeline.index import get_index
+from timeline.index import DatabaseCards
 from timeline.models import Event
 
 # Command option -> query string parameter of the timeline.
@@ -87,11 +87,11 @@ class Command(BaseCommand):
             # Everything: straight from the database, without building the timeline's index.
             items = iter_event_dicts(Event.objects.order_by("date_start", "date_end", "id"))
         else:
-            index = get_index()
+            index = DatabaseCards()  # a command asks the database: no accelerator to build
             filters = parse_filters(query, index)
             for note in filters.notes:
                 self.stderr.write(note)
-            lead_ids = selected_lead_ids(index, filters.mask(index), newest_first=filters.newest_first)
+            lead_ids = index.all_leads(index.select(filters), newest_first=filters.newest_first)
             if options["format"] == "timelinejs":
                 document = timelinejs.document(
                     iter_card_items(lead_ids[: timelinejs.MAX_EVENTS]),

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 from tqdm import tqdm
 
-from timeline.models import Article, TimelineState
+from timeline.models import Article
 from timeline.synthetic import SOURCE, generate
 
 
@@ -24,7 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["clear"]:
             deleted, _ = Article.objects.filter(source=SOURCE).delete()
-            TimelineState.bump()
             self.stdout.write(f"Removed {deleted} synthetic rows.")
         with tqdm(total=options["events"], unit="event", disable=options["verbosity"] == 0) as bar:
             written = generate(options["events"], seed=options["seed"], progress=bar.update)

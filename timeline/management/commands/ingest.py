@@ -81,7 +81,7 @@ class Command(BaseCommand):
                 outcomes.append(outcome)
                 progress.update(1)
                 if outcome.status == "failed":
-                    progress.write(f"FAILED {outcome.origin}: {outcome.error}", file=sys.stderr)
+                    progress.write(f"FAILED {outcome.origin}: {outcome.error}", file=self.stderr._out)
         counts = summarise(outcomes)
         entities = ingestor.entities.count
         self.stdout.write(

@@ -67,6 +67,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{path} (published {dct.isoformat()}): {len(timexes)} expressions")
             for t in timexes:
                 period = f"{t.period_start}..{t.period_end} {t.precision}" if t.period_start else "-"
+                if t.approximate:
+                    period = f"≈ {period}"
                 mod = f" mod={t.mod}" if t.mod else ""
                 self.stdout.write(
                     f"  {t.start:>6}-{t.end:<6} {t.text!r:32} {t.type:8} {t.value:14}{mod}  {period}"

@@ -1,0 +1,653 @@
+"""Who says so: the speaker of an event's sentence and the stance it takes (plain data, no Django).
+
+A sentence reports speech through a cue (language data: timeline/data/attribution/<lang>.yaml):
+- a reporting verb, whose stance is `asserted` ("said", "a affirmé"), `confirmed` ("confirmed",
+  "a reconnu") or `denied` ("denied", "a démenti", "rejected");
+- a falsehood verb with a falsehood word after it: a denial ("called the reports a rumour", "a qualifié ces
+  informations de mensonge");
+- a source cue, whose speaker follows it: an assertion ("according to X", "selon X", "cité par X").
+
+The speaker of a verb is, in this order: its agent ("démentie par Kiev"); the phrase after it when the verb
+follows a quotation or a comma ("…, a affirmé le ministère", '"…," said the ministry'); else its subject, the
+phrase before it back to the previous conjunction or quote (an apposition "Le porte-parole du Kremlin,
+Dmitri Peskov," and a relative clause "Zelensky, qui ..., a dit" belong to the subject). In that phrase, a
+person wins over an organisation, an organisation over a country, and the mention nearest the verb wins
+among equals. A hearer ("told AFP", "a déclaré à l'AFP") or an implied mention is never a speaker, a place
+("said in Moscow") not after the verb, a location never.
+
+Decisions:
+- A negated reporting verb gives no stance: who "did not deny" has not asserted anything, who "n'a pas
+  confirmé" has not denied anything; the clause is attributed by the sentence's other cues, else not at all.
+- A cue with no named speaker ("a source said") attributes nothing: an anonymous source is not a party.
+- The speaker speaks for a country: its own (a country, a metonym such as "Moscou", a person's or an
+  organisation's country in the registry), else the country named in its phrase ("Russia's defence
+  ministry", "le renseignement sud-coréen"); a person whose title names an organisation speaks for it
+  ("NATO Secretary General Mark Rutte": NATO, no country). `body` says in what capacity
+  ("defence_ministry", "spokesperson", ...).
+- Present participles ("claiming", "affirmant") and infinitives ("to confirm", "confirmer") are not cues;
+  nor is a form used as a noun ("the claims", "Russian claims", "l'annonce").
+- A speaker reporting its own stance takes that stance: "Kyiv said it rejected the claims" is a denial,
+  "NATO said it could not confirm the reports" no stance at all.
+- "rejected", "dismissed", "a rejeté", "a contesté" deny only a statement ("rejected the claim", "a claim
+  Kyiv rejected"), not a proposal ("rejected the truce proposal" is an act, not a stance on a fact).
+- A statement that denies in substance through a plain verb ('"There are no troops," the diplomat said')
+  stays `asserted`: stance comes from the reporting words, not from the content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Literal, Protocol
+
+import yaml
+
+from timeline.linking.types import EntityRecord
+from timeline.nlp.types import Sentence
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
+Stance = Literal["asserted", "confirmed", "denied"]
+STANCES: tuple[Stance, ...] = ("asserted", "confirmed", "denied")
+SPEAKER_KINDS = ("person", "organization", "country")  # in order of preference
+QUOTES = '«»"“”'
+
+
+class MentionLike(Protocol):
+    """What attribution needs from an entity mention (linking Mention and events EventMention fit)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def via(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The entity a statement comes from. Offsets are absolute, like the mention's."""
+
+    key: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    country: str | None  # ISO alpha-2 of the state it speaks for, None when unknown or international
+    body: str | None  # capacity ("defence_ministry", "spokesperson", ...): a key of `bodies` in the data
+    organization: str | None = None  # the organisation it speaks for: itself, or the one named in its title
+
+    @property
+    def party(self) -> str:
+        """Who counts as one side: its country, else its organisation (NATO for its secretary general), else
+        the entity itself."""
+        if self.country:
+            return f"country:{self.country}"
+        return self.organization or self.key
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker's stance on a clause, and the cue that says so (absolute offsets)."""
+
+    speaker: Speaker
+    stance: Stance
+    cue: str
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int  # relative to the sentence; for a participle, where its auxiliary starts
+    verb_start: int
+    end: int
+    stance: Stance
+    kind: Literal["verb", "source"]
+    negated: bool
+
+
+@dataclass(frozen=True)
+class AttributionLanguage:
+    """The attribution knowledge of one language (timeline/data/attribution/<lang>.yaml), compiled."""
+
+    verbs: tuple[tuple[Stance, re.Pattern[str]], ...]
+    participles: tuple[tuple[Stance, re.Pattern[str]], ...]
+    auxiliary_before: re.Pattern[str]
+    passive_before: re.Pattern[str]
+    statement_denial_verbs: re.Pattern[str] | None
+    statement_denial_participles: re.Pattern[str] | None
+    statement_words: re.Pattern[str]
+    falsehood_verbs: re.Pattern[str]
+    falsehood_words: re.Pattern[str]
+    falsehood_window: int
+    source_cues: tuple[tuple[Stance, re.Pattern[str]], ...]
+    noun_before: re.Pattern[str]
+    demonym_before_is_adjective: bool
+    negation_before: re.Pattern[str]
+    negation_particle: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
+    hearer_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    relative_pronoun: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    content_opener: re.Pattern[str]
+    subject_boundary: re.Pattern[str]
+    bodies: tuple[tuple[str, re.Pattern[str]], ...]
+    body_labels: dict[str, str]
+
+
+def _words(words: Iterable[str]) -> str:
+    """One alternation of whole words or phrases; a trailing * makes an entry a prefix."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def known_languages() -> list[str]:
+    return sorted(path.stem for path in DATA_DIR.glob("*.yaml"))
+
+
+@cache
+def attribution_language(lang: str) -> AttributionLanguage:
+    path = DATA_DIR / f"{lang}.yaml"
+    if not path.exists():
+        raise LookupError(f"no attribution data for language {lang!r} ({path.name} is missing)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+
+    def by_stance(table: dict[str, list[str]] | None) -> tuple[tuple[Stance, re.Pattern[str]], ...]:
+        table = table or {}
+        unknown = set(table) - set(STANCES)
+        if unknown:
+            raise ValueError(f"{path.name}: unknown stance(s) {sorted(unknown)}")
+        return tuple(
+            (stance, re.compile(_words(table[stance]), flags)) for stance in STANCES if table.get(stance)
+        )
+
+    def words_or_none(words: list[str] | None) -> re.Pattern[str] | None:
+        return re.compile(_words(words), flags) if words else None
+
+    def optional(key: str) -> re.Pattern[str] | None:
+        return re.compile(data[key], flags) if data.get(key) else None
+
+    return AttributionLanguage(
+        verbs=by_stance(data["verbs"]),
+        participles=by_stance(data.get("participles")),
+        # An auxiliary a few words before its participle, with no punctuation between ("a lundi affirmé").
+        auxiliary_before=re.compile(_words(data["auxiliaries"]) + r"(?:\s+[\w'’-]+){0,3}\s+$", flags),
+        passive_before=re.compile(_words(data["passive_auxiliaries"]) + r"(?:\s+[\w'’-]+){0,2}\s+$", flags),
+        statement_denial_verbs=words_or_none(data["statement_denials"].get("verbs")),
+        statement_denial_participles=words_or_none(data["statement_denials"].get("participles")),
+        statement_words=re.compile(_words(data["statement_words"]), flags),
+        falsehood_verbs=re.compile(_words(data["falsehood_verbs"]), flags),
+        falsehood_words=re.compile(_words(data["falsehood_words"]), flags),
+        falsehood_window=int(data["falsehood_window"]),
+        source_cues=by_stance(data["source_cues"]),
+        noun_before=re.compile(data["noun_before"], flags),
+        demonym_before_is_adjective=bool(data.get("demonym_before_is_adjective", False)),
+        negation_before=re.compile(data["negation_before"], flags),
+        negation_particle=optional("negation_particle"),
+        negation_after=optional("negation_after"),
+        # A short word between ("to the") still makes a hearer; a longer one ("en chef") does not.
+        hearer_before=re.compile(_words(data["hearer_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        place_before=re.compile(_words(data["place_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
+        relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
+        # A subject that only refers back, possibly with an adverb ("he also", "il").
+        anaphor=re.compile(_words(data["anaphors"]) + r"(?:\s+[\w-]+)?", flags),
+        content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
+        subject_boundary=re.compile(_words(data["subject_boundaries"]) + r"|[;:" + QUOTES + "]", flags),
+        bodies=tuple(
+            (body, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags))
+            for body, patterns in data["bodies"].items()
+        ),
+        body_labels=dict(data["body_labels"]),
+    )
+
+
+def body_label(body: str, lang: str) -> str:
+    """The display name of a speaker's capacity in `lang` ("Defence Ministry", "ministère de la Défense")."""
+    return attribution_language(lang).body_labels.get(body, body)
+
+
+# --- cues ---------------------------------------------------------------------------------------------------
+
+
+def _negated(text: str, start: int, end: int, language: AttributionLanguage) -> bool:
+    before = text[max(0, start - 80) : start]
+    if language.negation_before.search(before):
+        return True
+    if language.negation_particle and language.negation_after:
+        return bool(language.negation_particle.search(before) and language.negation_after.search(text[end:]))
+    return False
+
+
+def _group_start(text: str, verb_start: int, language: AttributionLanguage) -> int | None:
+    """Where the verb group of a verb starts: at its auxiliary ("a démenti", "has not confirmed"), if any."""
+    window_start = max(0, verb_start - 60)
+    auxiliary = language.auxiliary_before.search(text[window_start:verb_start])
+    return None if auxiliary is None else window_start + auxiliary.start()
+
+
+def _verb_groups(
+    text: str,
+    verbs: re.Pattern[str] | None,
+    participles: re.Pattern[str] | None,
+    language: AttributionLanguage,
+) -> Iterator[tuple[int, int, int]]:
+    """(group start, verb start, verb end) of each use of a finite form or of a participle after its
+    auxiliary or before its agent; a form after a determiner is a noun ("the claims", "l'annonce")."""
+    if participles is not None:
+        for match in participles.finditer(text):
+            group = _group_start(text, match.start(), language)
+            if group is not None or language.agent_after.match(text[match.end() :]):
+                yield (match.start() if group is None else group), match.start(), match.end()
+    if verbs is not None:
+        for match in verbs.finditer(text):
+            if language.noun_before.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
+            group = _group_start(text, match.start(), language)
+            yield (match.start() if group is None else group), match.start(), match.end()
+
+
+def _words_around(text: str, start: int, end: int, count: int) -> tuple[str, str]:
+    return " ".join(text[:start].split()[-count:]), " ".join(text[end:].split()[:count])
+
+
+def _find_cues(text: str, lang: str) -> list[_Cue]:
+    """Every reporting cue of a sentence, in text order (negated ones flagged)."""
+    language = attribution_language(lang)
+    cues: dict[tuple[int, int], _Cue] = {}
+
+    def add(start: int, verb_start: int, end: int, stance: Stance, kind: Literal["verb", "source"]) -> None:
+        if (verb_start, end) in cues:
+            return
+        # A passive without its agent ("the claims were widely reported") names no speaker: its subject
+        # is what was said.
+        if (
+            kind == "verb"
+            and language.passive_before.search(text[max(0, verb_start - 40) : verb_start])
+            and not language.agent_after.match(text[end:])
+        ):
+            return
+        negated = kind == "verb" and _negated(text, verb_start, end, language)
+        cues[(verb_start, end)] = _Cue(start, verb_start, end, stance, kind, negated)
+
+    participles = dict(language.participles)
+    for stance, verbs in language.verbs:
+        for group in _verb_groups(text, verbs, participles.pop(stance, None), language):
+            add(*group, stance, "verb")
+    for stance, only_participles in participles.items():
+        for group in _verb_groups(text, None, only_participles, language):
+            add(*group, stance, "verb")
+    window = language.falsehood_window
+    # "rejected the claim" is a denial, "rejected the proposal" is not: these verbs deny only a statement.
+    for group in _verb_groups(
+        text, language.statement_denial_verbs, language.statement_denial_participles, language
+    ):
+        before, after = _words_around(text, group[1], group[2], window)
+        said = language.statement_words
+        if said.search(before) or said.search(after) or language.falsehood_words.search(after):
+            add(*group, "denied", "verb")
+    for group in _verb_groups(text, language.falsehood_verbs, None, language):
+        if language.falsehood_words.search(_words_around(text, group[1], group[2], window)[1]):
+            add(*group, "denied", "verb")
+    for stance, pattern in language.source_cues:
+        for match in pattern.finditer(text):
+            add(match.start(), match.start(), match.end(), stance, "source")
+    return sorted(cues.values(), key=lambda cue: cue.verb_start)
+
+
+# --- speakers -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    via: str
+
+
+def _phrase_after(text: str, at: int) -> tuple[int, int]:
+    """From `at` to the next comma, semicolon, parenthesis, quote or the end of the sentence."""
+    found = re.compile(r"[,;:()" + QUOTES + r"]|\.\s|\.$").search(text, at)
+    return at, found.start() if found else len(text)
+
+
+def _opens_incise(part: str, language: AttributionLanguage) -> bool:
+    """Whether a comma-separated part is a relative clause or a source inside a subject."""
+    part = part.lstrip()
+    return bool(language.relative_pronoun.match(part)) or any(p.match(part) for _, p in language.source_cues)
+
+
+def _subject_phrase(
+    text: str, end: int, language: AttributionLanguage, mentions: Sequence[_Local]
+) -> tuple[int, int]:
+    """The subject of a verb starting at `end`: back to the last conjunction or quote, across an apposition
+    or a relative clause set off by commas."""
+    # A relative clause or a source set off by commas ("Zelensky, qui ..., a dit", "Un responsable, cité par
+    # KCNA, a démenti") is inside the subject: its conjunctions bound nothing, and the subject is before it.
+    commas = [m.start() for m in re.finditer(",", text[:end])]
+    incises = [(a, b) for a, b in pairwise(commas) if _opens_incise(text[a + 1 : b], language)]
+    start = 0
+    for match in language.subject_boundary.finditer(text, 0, end):
+        inside_name = any(m.start <= match.start() < m.end for m in mentions)
+        inside_incise = any(a < match.start() < b for a, b in incises)
+        if not inside_name and not inside_incise:
+            start = match.end()
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
+    parts = [(start + a, start + b) for a, b in parts if text[start + a : start + b].strip()]
+    if not parts:
+        return end, end
+    index = len(parts) - 1
+    while index > 0 and _opens_incise(text[parts[index][0] : parts[index][1]], language):
+        index -= 1
+    phrase_start, phrase_end = parts[index]
+    # An apposition made only of a name and set off by commas ("Le porte-parole du Kremlin, Dmitri Peskov,
+    # a dit") joins the phrase before it, which says in what capacity the person speaks. Without the closing
+    # comma the name is a plain subject and the part before it is other content ("..., Zelensky said").
+    inside = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end]
+    rest = text[phrase_start:phrase_end]
+    for mention in inside:
+        rest = rest.replace(mention.text, " ")
+    set_off = text[phrase_end:end].strip() == ","
+    if index > 0 and inside and set_off and len(rest.split()) <= 1:
+        phrase_start = parts[index - 1][0]
+    return phrase_start, phrase_end
+
+
+def _best_in(phrase: tuple[int, int], candidates: Sequence[_Local], *, nearest_end: bool) -> _Local | None:
+    start, end = phrase
+    inside = [m for m in candidates if start <= m.start and m.end <= end and m.kind in SPEAKER_KINDS]
+    if not inside:
+        return None
+    rank = {kind: index for index, kind in enumerate(SPEAKER_KINDS)}
+    # Among equals, the mention nearest the verb: the last one before it, the first one after it.
+    order = sorted(inside, key=lambda m: (rank[m.kind], -m.start if nearest_end else m.start))
+    return order[0]
+
+
+_PhraseRole = Literal["introduced", "subject", "after"]
+
+
+def _speaker_phrases(
+    text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]
+) -> list[tuple[tuple[int, int], _PhraseRole]]:
+    """Where a cue's speaker may be named, most likely first: each span with how it names the speaker: after
+    a preposition that introduces it ("according to", "par"), as the subject before the verb, or inverted
+    after it."""
+    if cue.kind == "source":
+        return [(_phrase_after(text, cue.end), "introduced")]
+    agent = language.agent_after.match(text[cue.end :])
+    if agent is not None:
+        return [(_phrase_after(text, cue.end + agent.end()), "introduced")]
+    subject: tuple[tuple[int, int], _PhraseRole] = (
+        _subject_phrase(text, cue.start, language, mentions),
+        "subject",
+    )
+    if _inverted(text, cue, language, mentions):
+        return [(_phrase_after(text, cue.end), "after"), subject]
+    return [subject]
+
+
+def _inner_cue(text: str, cue: _Cue, cues: Sequence[_Cue], mentions: Sequence[_Local]) -> _Cue | None:
+    """The verb of speech a few words after `cue` whose subject is a pronoun, not a name ("said it had
+    denied", "a indiqué avoir confirmé"): the same speaker, whose stance it gives."""
+    if cue.kind != "verb":
+        return None
+    following = [c for c in cues if c.kind == "verb" and c.verb_start >= cue.end]
+    if not following:
+        return None
+    inner = following[0]
+    gap_words = len(text[cue.end : inner.start].split())
+    named_between = any(cue.end <= m.start and m.end <= inner.start for m in mentions)
+    return inner if gap_words <= 6 and not named_between else None
+
+
+def _inverted(text: str, cue: _Cue, language: AttributionLanguage, mentions: Sequence[_Local]) -> bool:
+    """Whether a verb may have its subject after it: it follows a comma or a closing quote ("»,
+    a déclaré X", '," said X'), after more than a subject ("Kyiv, however, denied"), not after an apposition
+    ("Dmitri Peskov, a nié"), and no content clause follows it ("a affirmé que").
+    """
+    before = text[: cue.start].rstrip()
+    if before and before[-1] not in "," + QUOTES:
+        return False
+    if before and before[-1] in QUOTES:
+        return True  # a quotation is content, never the subject
+    if len(re.findall(r"[\w'’-]+", before)) < 4:
+        return False
+    last_part = before.rstrip(",").rstrip().rsplit(",", 1)[-1]
+    part_start = len(before.rstrip(",").rstrip()) - len(last_part)
+    rest = last_part
+    for mention in mentions:
+        if part_start <= mention.start and mention.end <= len(before):
+            rest = rest.replace(mention.text, " ")
+    if rest.strip(" " + QUOTES) == "" or len(rest.split()) <= 1 < len(last_part.split()):
+        return False
+    return not language.content_opener.match(text[cue.end :])
+
+
+def _country(key: str, record: Callable[[str], EntityRecord | None]) -> str | None:
+    if key.startswith("country:"):
+        return key.removeprefix("country:")
+    entity = record(key)
+    return entity.country_code if entity is not None else None
+
+
+def _speaker(
+    text: str,
+    offset: int,
+    phrase: tuple[int, int],
+    chosen: _Local,
+    candidates: Sequence[_Local],
+    language: AttributionLanguage,
+    record: Callable[[str], EntityRecord | None],
+) -> Speaker:
+    beside = [m for m in candidates if phrase[0] <= m.start and m.end <= phrase[1] and m != chosen]
+    organizations = [m for m in beside if m.kind == "organization"]
+    countries = [m for m in beside if m.kind == "country"]
+    organization = chosen.key if chosen.kind == "organization" else None
+    country = _country(chosen.key, record)
+    if chosen.kind == "person" and organizations:
+        # A title names whom a person speaks for ("NATO Secretary General Mark Rutte"), not their nationality.
+        organization = organizations[-1].key
+        country = _country(organization, record)
+    elif country is None and countries:
+        country = countries[-1].key.removeprefix("country:")
+    phrase_text = text[phrase[0] : phrase[1]]
+    body = next((name for name, pattern in language.bodies if pattern.search(phrase_text)), None)
+    return Speaker(
+        key=chosen.key,
+        kind=chosen.kind,
+        text=chosen.text,
+        start=chosen.start + offset,
+        end=chosen.end + offset,
+        country=country,
+        body=body,
+        organization=organization,
+    )
+
+
+# --- entry points -------------------------------------------------------------------------------------------
+
+
+def attributions(
+    sentence: Sentence,
+    clause: tuple[int, int],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+    antecedent: Speaker | None = None,
+) -> list[Attribution]:
+    """Every stance a named speaker takes on the clause `clause` (absolute offsets) of `sentence`.
+
+    The cues inside the clause come first, in text order ("Moscow claimed it had taken the village, a claim
+    Kyiv denied": Moscow asserted, then Kyiv denied); a clause without a cue of its own takes the cues of
+    its sentence, nearest first. `mentions` are the sentence's entity mentions (absolute offsets); `record`
+    gives an entity's record (for its country), None for an unknown key. `antecedent` is who a pronoun
+    subject ("il a ajouté", "the agency said") stands for: see `antecedents`.
+    """
+    language = attribution_language(lang)
+    text, offset = sentence.text, sentence.start
+    named = sorted(
+        (
+            _Local(m.start - offset, m.end - offset, m.text, m.key, m.kind, m.via)
+            for m in mentions
+            if m.via != "implied" and m.start - offset >= 0 and m.end - offset <= len(text)
+        ),
+        key=lambda m: m.start,
+    )
+
+    # A hearer ("told AFP", "a déclaré à l'AFP") is never the subject of a verb, and a place ("said in
+    # Moscow") not after it. After a source cue or an agent preposition ("according to X", "par X") nothing
+    # is excluded.
+    def after(words: re.Pattern[str], m: _Local) -> bool:
+        return bool(words.search(text[max(0, m.start - 30) : m.start]))
+
+    not_hearers = [m for m in named if not after(language.hearer_before, m)]
+    not_placed = [m for m in not_hearers if not after(language.place_before, m)]
+    cues = _find_cues(text, lang)
+    found: list[tuple[_Cue, Attribution]] = []
+    for cue in cues:
+        if cue.negated:
+            continue
+        speaker = _cue_speaker(
+            text, offset, cue, language, record, named, not_hearers, not_placed, antecedent
+        )
+        if speaker is None:
+            continue
+        stance: Stance | None = cue.stance
+        inner = _inner_cue(text, cue, cues, named)
+        if inner is not None:
+            # "Kyiv said it rejected the claims": the speaker's stance is the inner verb's; "NATO said it
+            # could not confirm the reports": none.
+            stance = None if inner.negated else inner.stance
+        if stance is None:
+            continue
+        cue_text = text[cue.start : cue.end]
+        found.append((cue, Attribution(speaker, stance, cue_text, cue.start + offset, cue.end + offset)))
+    inner_cues = {id(inner) for cue, _ in found if (inner := _inner_cue(text, cue, cues, named)) is not None}
+    found = [(cue, a) for cue, a in found if id(cue) not in inner_cues]
+    clause_start, clause_end = clause[0] - offset, clause[1] - offset
+    # A speech act ("Pyongyang a nié") comes before the source relaying it ("selon Séoul", "cité par KCNA").
+    inside = [
+        a
+        for cue, a in sorted(found, key=lambda pair: pair[0].kind == "source")
+        if clause_start <= cue.verb_start < clause_end
+    ]
+    if inside:
+        return inside
+
+    def distance(cue: _Cue) -> tuple[bool, int]:
+        gap = clause_start - cue.end if cue.end <= clause_start else cue.verb_start - clause_end
+        return cue.kind == "source", gap
+
+    return [a for cue, a in sorted(found, key=lambda pair: distance(pair[0]))]
+
+
+def _cue_speaker(
+    text: str,
+    offset: int,
+    cue: _Cue,
+    language: AttributionLanguage,
+    record: Callable[[str], EntityRecord | None],
+    named: Sequence[_Local],
+    not_hearers: Sequence[_Local],
+    not_placed: Sequence[_Local],
+    antecedent: Speaker | None,
+) -> Speaker | None:
+    """The speaker of one cue, or None."""
+    for phrase, where in _speaker_phrases(text, cue, language, named):
+        candidates = {"introduced": named, "subject": not_hearers, "after": not_placed}[where]
+        chosen = _best_in(phrase, candidates, nearest_end=where == "subject")
+        if chosen is not None:
+            if (
+                language.demonym_before_is_adjective
+                and where == "subject"
+                and chosen.via == "demonym"
+                and not text[chosen.end : cue.start].strip()
+            ):
+                return None  # "Russian claims": an adjective and a noun, not a subject and its verb
+            return _speaker(text, offset, phrase, chosen, candidates, language, record)
+        refers_back = language.anaphor.fullmatch(text[phrase[0] : phrase[1]].strip())
+        if where == "subject" and antecedent is not None and refers_back:
+            return antecedent
+    return None
+
+
+def antecedents(
+    sentences: Sequence[Sentence],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> list[Speaker | None]:
+    """For each sentence of an article, who a pronoun subject in it stands for ("Il a ajouté ...").
+
+    That is the last speaker of the sentences before it; a sentence with no speaker but a person in it
+    ("Zelensky s'est rendu à Soudja.") makes that person (the first named) the antecedent of the next one.
+    """
+    language = attribution_language(lang)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[Speaker | None] = []
+    current: Speaker | None = None
+    for sentence in sentences:
+        out.append(current)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        found = attributions(sentence, (sentence.start, sentence.end), inside, lang, record, current)
+        if found:
+            current = max(found, key=lambda a: a.cue_start).speaker
+            continue
+        persons = [m for m in inside if m.kind == "person" and m.via != "implied"]
+        if persons:
+            person = persons[0]
+            local = _Local(
+                person.start - sentence.start,
+                person.end - sentence.start,
+                person.text,
+                person.key,
+                "person",
+                "",
+            )
+            phrase = (local.start, local.end)
+            current = _speaker(sentence.text, sentence.start, phrase, local, [local], language, record)
+    return out
+
+
+def attribution(
+    sentence: Sentence,
+    clause: tuple[int, int],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+    antecedent: Speaker | None = None,
+) -> Attribution | None:
+    """Who says what the clause states, and how; None when the sentence attributes it to no named speaker.
+
+    The first of `attributions(...)`: the cue inside the clause that comes first (the original claim), else
+    the sentence's cue nearest the clause.
+    """
+    found = attributions(sentence, clause, mentions, lang, record, antecedent)
+    return found[0] if found else None
