@@ -33,6 +33,11 @@ def test_article_page_uses_the_precision_aware_date_of_the_cards(client, small_t
     ]
     assert "October 2024" in dates
     assert not any("31 Oct" in date for date in dates)
+    # The machine-readable date is as precise as the period too (timeline/period.py), like the cards'.
+    machine = [
+        time.attrs["datetime"] for time in Tree(html).find("time") if time.inside("ol", "article-events")
+    ]
+    assert "2024-10" in machine and "2024-10-01" not in machine
 
 
 def test_article_page_dates_follow_the_language(client, small_timeline):
