@@ -15,6 +15,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from timeline.display import day
+from timeline.facets import BAR_WIDTH, CHART_HEIGHT  # the bars are the monthly chart's, zoomed
 from timeline.period import Period
 from timeline.temporal.types import Precision
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from timeline.filters import TimelineFilters
     from timeline.index import Cards
 
-CHART_HEIGHT = 60  # as the monthly chart (timeline.facets)
-BAR_WIDTH = 10
 DAYS_UP_TO = 45  # a date range up to this many days shows one bar per day
 WEEKS_UP_TO = 190  # ... up to this many, one bar per week; beyond, one per month
 
