@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
 from timeline.display import day, month
+from timeline.flags import flag_html
 from timeline.index import CardRef, EntityInfo
 from timeline.models import Article, Category, Entity, Event, Mention
 from timeline.period import Period
@@ -26,10 +27,8 @@ ARTICLE_LARGE_FIELDS = ("article__body", "article__highlights", "article__dismis
 
 
 def flag(iso_code: str) -> str:
-    """The flag emoji of a country: two regional indicator letters."""
-    if len(iso_code) != 2 or not iso_code.isalpha():
-        return ""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso_code.upper())
+    """The flag of a country as an <img> (timeline/flags.py; issue 14: emoji do not render everywhere)."""
+    return flag_html(iso_code)
 
 
 class MentionRef(NamedTuple):

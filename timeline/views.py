@@ -12,11 +12,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django_htmx.http import push_url
 
+from timeline.brush import time_brush
 from timeline.cards import article_segments, by_month_and_day, cached_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import Cards, get_index
 from timeline.models import Article, Entity
+from timeline.worldmap import timeline_world_map
 
 # How often an open timeline asks whether new events arrived under its filters.
 POLL_SECONDS = 3
@@ -67,6 +69,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
             bars=bars,
             chart_width=len(bars) * BAR_WIDTH,
         )
+        context["brush"] = time_brush(index, mask, filters, bars)  # issue 14
+        context["world_map"] = timeline_world_map(index, mask, filters, context["facets"].countries)
         template = "timeline/timeline.html"
         if wants_fragment(request):
             template += "#timeline-region"
