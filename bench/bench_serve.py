@@ -193,6 +193,8 @@ def main() -> None:
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsapp.settings")
     manage("migrate", "--noinput", "-v0", env=env)
+    # As `make serve`: with DEBUG off, static URLs (the CSS, the flags of the cards) come from the manifest.
+    manage("collectstatic", "--noinput", "-v0", env=env)
     import django
 
     django.setup()

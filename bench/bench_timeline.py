@@ -123,6 +123,19 @@ def main() -> None:
             p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
             cards = response.content.decode().count('class="card ')
             print(f"{name:<22} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}  {cards}")
+    print_page_weight(client)
+
+
+def print_page_weight(client) -> None:
+    """Bytes of the full page and of its world map, as sent and gzipped (what a browser downloads)."""
+    import gzip
+
+    html = client.get("/").content
+    start = html.find(b'<section class="world-map"')
+    map_part = html[start : html.find(b"</section>", start) + len(b"</section>")] if start >= 0 else b""
+    print("\npage weight (bytes)       raw     gzip")
+    for name, body in (("whole page (no filter)", html), ("its world map", map_part)):
+        print(f"{name:<22} {len(body):8} {len(gzip.compress(body, 6)):8}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _lazy
 
 from timeline.display import day, month
+from timeline.flags import flag_html
 from timeline.index import CardRef, EntityInfo
 from timeline.models import Article, CardStatus, Category, Entity, Event, Mention, Precision, TimelineCard
 from timeline.period import Period
@@ -29,10 +30,8 @@ ARTICLE_LARGE_FIELDS = ("article__body", "article__highlights", "article__dismis
 
 
 def flag(iso_code: str) -> str:
-    """The flag emoji of a country: two regional indicator letters."""
-    if len(iso_code) != 2 or not iso_code.isalpha():
-        return ""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso_code.upper())
+    """The flag of a country as an <img> (timeline/flags.py; issue 14: emoji do not render everywhere)."""
+    return flag_html(iso_code)
 
 
 class MentionRef(NamedTuple):
@@ -324,12 +323,17 @@ def clear_card_cache() -> None:
     cache.clear()
 
 
-def article_segments(article: Article) -> list[Segment]:
-    """The article's text cut at its highlighted spans (time expressions and entity mentions)."""
-    spans = sorted(article.highlights, key=lambda span: (span["start"], -span["end"]))
+def article_segments(article: Article, limit: int | None = None) -> list[Segment]:
+    """The article's text, or its first `limit` characters, cut at its highlighted spans (time expressions
+    and entity mentions)."""
+    text = article.body if limit is None else article.body[:limit]
+    spans = sorted(
+        (span for span in article.highlights if span["end"] <= len(text)),
+        key=lambda span: (span["start"], -span["end"]),
+    )
     entity_ids = {span["entity"] for span in spans if "entity" in span}
     entities = Entity.objects.in_bulk(entity_ids)
-    text, segments, cursor = article.body, [], 0
+    segments, cursor = [], 0
     for span in spans:
         start, end = span["start"], span["end"]
         if start < cursor or not 0 <= start < end <= len(text):

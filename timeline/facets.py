@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from timeline.cards import flag
@@ -86,7 +87,7 @@ def active_chips(index: Cards, filters: TimelineFilters) -> list[ActiveFilter]:
     for code in filters.countries:
         info = index.country(code)
         name = info.name if info else code
-        chips.append(ActiveFilter(f"{flag(code)} {name}", filters.without("countries", code)))
+        chips.append(ActiveFilter(format_html("{} {}", flag(code), name), filters.without("countries", code)))
     for slug in filters.persons:
         info = index.person(slug)
         chips.append(ActiveFilter(info.name if info else slug, filters.without("persons", slug)))

@@ -20,7 +20,7 @@ import datetime
 import logging
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -272,6 +272,26 @@ class DatabaseCards:
             for month in months_of(start, end):
                 counts[month] += n
         return month_range(counts, counts)
+
+    def period_counts(
+        self, selection: QuerySet[TimelineCard], periods: Sequence[tuple[datetime.date, datetime.date]]
+    ) -> list[int]:
+        """Cards overlapping each (first, last) period, as the date filter selects them there (the time
+        brush's weeks and days; periods in order). Implausible dates are left out, as in the histogram."""
+        if not periods:
+            return []
+        spans = (
+            selection.filter(plausible=True, date_start__lte=periods[-1][1], date_end__gte=periods[0][0])
+            .values_list("date_start", "date_end")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        counts = [0] * len(periods)
+        for start, end, n in spans:
+            for position, (first, last) in enumerate(periods):
+                if start <= last and end >= first:
+                    counts[position] += n
+        return counts
 
     def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
         needle = " ".join(typed.split())
@@ -733,6 +753,18 @@ class CardIndex:
         counts = np.cumsum(changes)[:-1]
         labels = {f"{(low + n) // 12:04d}-{(low + n) % 12 + 1:02d}": int(c) for n, c in enumerate(counts)}
         return month_range((m for m, c in labels.items() if c), labels)
+
+    def period_counts(
+        self, selected: np.ndarray, periods: Sequence[tuple[datetime.date, datetime.date]]
+    ) -> list[int]:
+        """Cards overlapping each (first, last) period, as the date filter selects them there (the time
+        brush's weeks and days). Implausible dates are left out, as in the histogram."""
+        chosen = selected & self.plausible
+        starts, ends = self.start[chosen], self.end[chosen]
+        return [
+            int(np.count_nonzero((starts <= last.toordinal()) & (ends >= first.toordinal())))
+            for first, last in periods
+        ]
 
     def find_persons(self, typed: str, limit: int = 8) -> list[tuple[EntityInfo, int]]:
         """Persons whose name or an alias contains the typed text (accents ignored), most reported first."""

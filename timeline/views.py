@@ -12,11 +12,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django_htmx.http import push_url
 
+from timeline.brush import time_brush
 from timeline.cards import article_segments, by_month_and_day, cached_cards
 from timeline.facets import BAR_WIDTH, chart_bars, facets
 from timeline.filters import TimelineFilters, parse_filters
 from timeline.index import Cards, get_index
 from timeline.models import Article, Entity
+from timeline.worldmap import timeline_world_map
 
 # How often an open timeline asks whether new events arrived under its filters.
 POLL_SECONDS = 3
@@ -67,6 +69,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
             bars=bars,
             chart_width=len(bars) * BAR_WIDTH,
         )
+        context["brush"] = time_brush(index, mask, filters, bars)  # issue 14
+        context["world_map"] = timeline_world_map(index, mask, filters, context["facets"].countries)
         template = "timeline/timeline.html"
         if wants_fragment(request):
             template += "#timeline-region"
@@ -110,15 +114,24 @@ def entity_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     return response
 
 
+# An article page stays light however long the article (a 5 MB text would make a page of tens of MB and
+# thousands of events): it shows the start of the text and of its events, and says so.
+ARTICLE_PAGE_CHARACTERS = 100_000
+ARTICLE_PAGE_EVENTS = 500
+
+
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with its time expressions and entities highlighted, its metadata and events."""
     articles = Article.objects.all() if request.user.is_staff else Article.objects.public()
     article = get_object_or_404(articles, pk=pk)
-    events = list(article.events.order_by("sentence_start", "date_start"))
+    events = list(article.events.order_by("sentence_start", "date_start")[: ARTICLE_PAGE_EVENTS + 1])
     context = {
         "article": article,
-        "segments": article_segments(article),
-        "events": events,
+        "segments": article_segments(article, limit=ARTICLE_PAGE_CHARACTERS),
+        "text_cut": len(article.body) > ARTICLE_PAGE_CHARACTERS,
+        "shown_characters": ARTICLE_PAGE_CHARACTERS,
+        "events": events[:ARTICLE_PAGE_EVENTS],
+        "events_cut": len(events) > ARTICLE_PAGE_EVENTS,
     }
     return render(request, "timeline/article_detail.html", context)
 

@@ -11,6 +11,11 @@ PG_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsapp}
 not_run=()
 status=0
 
+# axe-core for the accessibility checks (tests/browser/test_accessibility.py), into var/npm.
+if ! bash tools/install_npm_tools.sh; then
+  not_run+=("the accessibility checks (axe-core could not be installed: needs npm and the npm registry)")
+fi
+
 echo "== Test suite on SQLite"
 # SQLite is the embedded default; an explicit DATABASE_URL from the caller's shell must not leak in.
 env -u DATABASE_URL "$PY" -m pytest "$@" || status=1

@@ -79,7 +79,7 @@ def test_person_type_ahead_adds_the_picked_person_only(page, live_server, timeli
     timeline_data["putin"].aliases.create(name="Vladimir Poutine", language="fr")
     page.goto("/")
     page.get_by_label("Find a person").fill("im")  # Kim Jong Un first, then Vladimir Putin
-    suggestions = page.locator("#person-suggestions").get_by_role("link")
+    suggestions = page.locator("#person-suggestions").get_by_role("option")  # issue 14: a combobox listbox
     expect(suggestions).to_have_count(2)
     suggestions.filter(has_text="Vladimir Putin").click()
     expect(page).to_have_url(re.compile(r"/\?person=vladimir-putin$"))

@@ -86,3 +86,11 @@ def small_timeline(db) -> SmallTimeline:
         incursion, nis_report, sudzha_retaken, kursk_retaken, kursk_retaken_en, confirmation, vatican,
         recent_weeks,
     )  # fmt: skip
+
+
+@pytest.fixture(params=["accelerator", "database"])
+def read_path(request, settings):
+    """The page read through the in-process card index, then through the database (DatabaseCards): the map
+    and the brush must show the same counts on both."""
+    settings.TIMELINE_ACCELERATOR = request.param == "accelerator"
+    return request.param

@@ -6,6 +6,7 @@ import datetime
 import html as html_lib
 from html.parser import HTMLParser
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -127,3 +128,63 @@ def test_failed_and_never_extracted_articles_are_not_public(staff_client, small_
         status=Article.Status.RUNNING, extracted_at=datetime.datetime.now(datetime.UTC)
     )
     assert client.get(reverse("timeline:article", args=[done.pk])).status_code == 200
+
+
+class ArticlePage(HTMLParser):
+    """The text shown in an article page's body, its listed events and its notes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.body, self.events, self.notes = "", 0, []
+        self._open: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class", "") or ""
+        if tag == "li" and self._open and self._open[-1] == "article-events":
+            self.events += 1
+        self._open.append(classes if tag in ("div", "ol", "p") else self._open[-1] if self._open else "")
+        if tag == "p" and "note" in classes.split():
+            self.notes.append(classes)
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        if "body" in self._open:
+            self.body += data
+
+
+@pytest.mark.django_db
+def test_a_huge_article_page_shows_the_start_of_its_text_and_events_and_says_so(client, monkeypatch):
+    from timeline import views
+
+    monkeypatch.setattr(views, "ARTICLE_PAGE_CHARACTERS", 40)
+    monkeypatch.setattr(views, "ARTICLE_PAGE_EVENTS", 2)
+    body = "Pyongyang confirmed the deployment. " * 10
+    article = make_article(title="Long", body=body)
+    article.highlights = [{"start": 0, "end": 9, "kind": "date", "value": "2025-04-28", "type": "DATE"}]
+    article.highlights += [{"start": 300, "end": 309, "kind": "date", "value": "2025-04-28", "type": "DATE"}]
+    article.save()
+    for day in (1, 2, 3):
+        make_event(article, day=D(2025, 4, day), sentence="Pyongyang confirmed the deployment.")
+
+    page = ArticlePage(client.get(reverse("timeline:article", args=[article.pk])).content.decode())
+
+    assert page.body == body[:40]
+    assert page.events == 2
+    assert any("text-cut" in note for note in page.notes)
+    assert any("events-cut" in note for note in page.notes)
+
+
+@pytest.mark.django_db
+def test_a_short_article_page_shows_everything_without_notes(client):
+    article = make_article(title="Short", body="Pyongyang confirmed the deployment.")
+    make_event(article, day=D(2025, 4, 1))
+
+    page = ArticlePage(client.get(reverse("timeline:article", args=[article.pk])).content.decode())
+
+    assert page.body == article.body
+    assert page.events == 1
+    assert page.notes == []

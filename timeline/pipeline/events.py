@@ -781,6 +781,12 @@ def extract_events(
     return _happenings(drafts, published, text, lang, record)
 
 
+# How many happenings apart two mentions may lie to be compared as one happening. Far more than a news
+# report holds (a long one has a few dozen), and it keeps a huge text linear instead of comparing every
+# pair of its thousands of happenings.
+HAPPENING_WINDOW = 200
+
+
 def _happenings(
     drafts: list[_Draft],
     published: datetime.date | None,
@@ -803,7 +809,7 @@ def _happenings(
         return h
 
     for i, first in enumerate(ids):
-        for second in ids[i + 1 :]:
+        for second in ids[i + 1 : i + 1 + HAPPENING_WINDOW]:
             if find(first) == find(second):
                 continue
             if any(_same_happening(a, b, published, record) for a in groups[first] for b in groups[second]):
@@ -814,9 +820,10 @@ def _happenings(
         if not _answers(draft.predicate, text, lang):
             continue
         span = _span(draft, published)
+        nearby = max(0, index - HAPPENING_WINDOW)
         fits = [
             d
-            for d in drafts[:index]
+            for d in ([drafts[0]] if nearby else []) + drafts[nearby:index]
             if not _answers(d.predicate, text, lang)
             and (span == _span(d, published) or _nested(span, _span(d, published)))
         ]

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from timeline.cards import flag as flag_of
 from timeline.filters import TimelineFilters
+from timeline.period import Period
 
 register = template.Library()
 
@@ -30,5 +31,18 @@ def entity_url(entity) -> str:
 
 @register.filter
 def flag(iso_code: str) -> str:
-    """The flag emoji of a country code."""
+    """The flag of a country code, as an <img> (timeline/flags.py)."""
     return flag_of(iso_code or "")
+
+
+@register.filter
+def date_label(event) -> str:
+    """An event's date as the cards write it ("October 2024", "summer 2024"): never more precise
+    (timeline/period.py holds the rule)."""
+    return Period.of(event).label()
+
+
+@register.filter
+def date_iso(event) -> str:
+    """An event's date for a `<time datetime>`, as precise as its period (timeline/period.py)."""
+    return Period.of(event).iso()
