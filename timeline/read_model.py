@@ -328,7 +328,15 @@ def _entity_saved(sender, instance: Entity, created=False, raw=False, **kwargs) 
     before = getattr(instance, "_card_fields_before", None)
     if created or raw or before == tuple(getattr(instance, name) for name in ENTITY_CARD_FIELDS):
         return
-    mark(set(Mention.objects.filter(entity=instance).values_list("event_id", flat=True)))
+    touched = set(Mention.objects.filter(entity=instance).values_list("event_id", flat=True))
+    # Cards name their speakers too (TimelineCard.claims): an entity that speaks, or the state spoken for.
+    speaking = (
+        Q(speaker=instance) | Q(speaker_country=instance.iso_code)
+        if instance.iso_code
+        else Q(speaker=instance)
+    )
+    touched |= set(Event.objects.filter(speaking).values_list("pk", flat=True))
+    mark(touched)
 
 
 CARD_ARTICLE_FIELDS = {"status", "extracted_at", "title", "source", "url", "published", "language"}

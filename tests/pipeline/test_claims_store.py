@@ -81,3 +81,14 @@ def test_an_editors_correction_of_speaker_and_stance_survives_reextraction():
     assert again.pk != event.pk  # re-extracted, not kept as an edited event
     assert (again.stance, again.speaker_country, again.speaker_edited) == ("denied", "UA", True)
     assert card_of(article).status == "disputed"
+
+
+def test_renaming_the_state_spoken_for_renames_it_on_the_card():
+    from timeline.models import Entity
+
+    card = card_of(ingest(CLAIM, datetime.date(2025, 3, 12), "claim"))
+    russia = Entity.objects.get(iso_code="RU")
+    russia.name = "Russian Federation"
+    russia.save()
+    card.refresh_from_db()
+    assert card.claims[0]["parties"][0]["name"] == "Russian Federation"
