@@ -104,6 +104,8 @@ def test_timeline_has_no_serious_violation(axe_page, axe_script, story):
     # After an htmx swap (a country picked on the map), and with person suggestions open.
     page.locator("svg.map a.country", has=page.locator("title", has_text="North Korea")).click()
     expect(page).to_have_url(re.compile(r"country=KP"))
+    # The URL is pushed before the swap settles: typing earlier would go into the input being replaced.
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
     page.locator("#person_q").fill("Pu")
     expect(page.locator("#person-suggestions [role=option]")).to_have_count(1)
     assert_no_serious_violation(page, axe_script)
