@@ -1,6 +1,6 @@
 """Score extraction per card on the hand-written dev set (or the held-out set) against its gold.
 
-    .venv/bin/python bench/eval_devset.py [--set devset|heldout] [--backend fallback|stanza]
+    .venv/bin/python bench/eval_devset.py [--set devset|devset2|heldout] [--backend fallback|stanza]
         [--models tests/fixtures/stanza] [--folds 5] [--errors] [--json]
 
 The articles of bench/<set>/ are ingested through the real pipeline (the Ingestor, as `manage.py ingest`
@@ -47,7 +47,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = {"devset": REPO / "bench" / "devset", "heldout": REPO / "bench" / "heldout"}
+SETS = {
+    "devset": REPO / "bench" / "devset",
+    "devset2": REPO / "bench" / "devset2",
+    "heldout": REPO / "bench" / "heldout",
+}
 STANCES = ("asserted", "confirmed", "denied")
 ISO_CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -242,7 +246,7 @@ def extracted_from_dict(item: dict, article: str) -> Extracted:
     """An Extracted from one dictionary of timeline.export.event_dict."""
     actors = {c["code"] for c in item["countries"]}
     actors |= {p["name"] for p in item["persons"]} | {o["name"] for o in item["organizations"]}
-    group = item["cluster"] if item["cluster"] is not None else ("event", item["id"])
+    group = item["group"] if item["group"] is not None else ("event", item["id"])
     return Extracted(
         id=item["id"],
         article=article,
