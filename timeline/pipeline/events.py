@@ -94,6 +94,7 @@ class ExtractedEvent:
     carried: str = ""
     subject: str = ""
     happening: int = 0
+    approximate: bool = False  # the anchor's text gives an estimate ("about", "in recent weeks"): "≈"
 
     @property
     def keys(self) -> frozenset[str]:
@@ -636,6 +637,7 @@ def _finish(
         assert published is not None
         start = end = published
         precision, value, mod = str(Precision.DAY), published.isoformat(), ""
+    approximate = source_anchor is not None and source_anchor.approximate
     in_sentence = own_anchor is not None and draft.sentence.start <= own_anchor.start < draft.sentence.end
     return ExtractedEvent(
         date_start=start,
@@ -654,6 +656,7 @@ def _finish(
         carried=draft.predicate.carried,
         subject=draft.subject,
         happening=draft.happening,
+        approximate=approximate,
     )
 
 
