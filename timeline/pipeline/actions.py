@@ -74,6 +74,7 @@ class ActionType:
     venue: bool  # a place named with it is where it happens, not a party to it
     family: str  # actions of one family report one happening from either side
     answer: bool  # confirms or denies what was reported
+    verbal: bool  # something said: every speech act, and thanks, condemnations, calls
 
 
 @cache
@@ -87,6 +88,7 @@ def action_types() -> dict[str, ActionType]:
             bool(fields.get("venue", False)),
             fields.get("family", name),
             bool(fields.get("answer", False)),
+            bool(fields.get("verbal", fields.get("speech", False))),
         )
         for name, fields in data.items()
     }

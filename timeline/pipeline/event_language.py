@@ -42,6 +42,7 @@ class EventLanguage:
     possessive_opener: re.Pattern[str]
     statistics: re.Pattern[str]
     counts: re.Pattern[str]
+    determiner_before: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -144,6 +145,13 @@ def event_language(lang: str) -> EventLanguage:
         statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
+        ),
+        # "the deployment", "la reprise": a noun, an object of what comes before, not a predicate.
+        determiner_before=re.compile(
+            r"(?:^|(?<=[\s(]))(?:"
+            + ("|".join(re.escape(w) for w in data.get("determiners", [])) or "(?!)")
+            + r")(?:\s+|(?<=['’]))$",
+            flags,
         ),
     )
 

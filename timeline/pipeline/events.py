@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import count, pairwise
@@ -314,7 +315,7 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
     deployment, and for the first time acknowledged losses"; "a annoncé la reprise de Soudja, reconnaissant
     ..."): the offset of the comma before it, or None. Actions it carries or shares a family with are the
     same happening told at length, not a second one; so is all a speaker says ("said that ..., and called
-    for sanctions": one statement)."""
+    for sanctions", "condemned ..., accusing Kyiv of ...": one statement)."""
     if not found.action or not found.words or found.words[0].type == REPORTING:
         return None
     types = action_types()
@@ -328,6 +329,10 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
             continue
         if types[word.type].family == main.family:
             continue
+        if main.verbal and types[word.type].verbal:
+            continue  # all one statement: "condemned ..., accusing Kyiv of ..."
+        if event_language(lang).determiner_before.search(text, max(start, word.start - 12), word.start):
+            continue  # an object ("..., calling the deployment a violation"), not a second action
         gap = SECOND_PREDICATE_GAP.search(text, max(start, word.start - 60), word.start)
         if gap is not None and not any(
             start <= w.start < word.start and w.start > gap.start() for w in found.words if w is not word
@@ -439,14 +444,21 @@ def _continues(
     record: Callable[[str], EntityRecord | None],
     *,
     adjacent: bool,
+    single: bool = False,
 ) -> bool:
     """Whether an undated sentence continues the last dated happening: it opens like a continuation
     ("Speaking after the meeting", "The two ministers"; in the same or the next paragraph), it follows
     that happening's sentence and only reports speech ("X told Y that ..."), or, in the same paragraph,
-    the same main actor goes on with a compatible action in a past tense."""
+    the same main actor goes on with a compatible action in a past tense. A wire report or a live blog
+    gives each sentence a paragraph of its own (`single`: the happening's paragraph is one sentence): there
+    what the next sentence says goes on as within a paragraph."""
     if previous is None:
         return False
     distance = draft.paragraph - previous.paragraph
+    said = draft.predicate
+    says = not said.action or said.reported or action_types()[said.action].verbal
+    if single and adjacent and distance == 1 and says:
+        distance = 0  # (what is said goes on; a deed in a paragraph of its own is told on its own)
     language = event_language(lang)
     if language.continuation.match(sentence.text) or language.parallel.match(sentence.text):
         return distance <= 1
@@ -691,6 +703,7 @@ def extract_events(
     mentions_at = _ByOffset(mentions)
     anchors_at = _ByOffset(anchors_all)
     paragraph_of = _paragraph_of(text)
+    sentences_in = Counter(paragraph_of(sentence.start) for sentence in story)
     international = international_persons(text, mentions, record)
     news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
@@ -735,7 +748,14 @@ def extract_events(
             ):
                 pass  # what has or has not happened so far, or figures: context
             elif _continues(
-                text, sentence, draft, previous, lang, record, adjacent=previous_index == index - 1
+                text,
+                sentence,
+                draft,
+                previous,
+                lang,
+                record,
+                adjacent=previous_index == index - 1,
+                single=previous is not None and sentences_in[previous.paragraph] == 1,
             ):
                 assert previous is not None
                 draft.continues = previous
