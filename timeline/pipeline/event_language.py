@@ -43,6 +43,8 @@ class EventLanguage:
     statistics: re.Pattern[str]
     counts: re.Pattern[str]
     determiner_before: re.Pattern[str]
+    future: re.Pattern[str]
+    same_time: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -146,6 +148,8 @@ def event_language(lang: str) -> EventLanguage:
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
         ),
+        future=re.compile("|".join(f"(?:{p})" for p in data.get("future", [])) or "(?!)", flags),
+        same_time=re.compile("|".join(f"(?:{p})" for p in data.get("same_time", [])) or "(?!)", flags),
         # "the deployment", "la reprise": a noun, an object of what comes before, not a predicate.
         determiner_before=re.compile(
             r"(?:^|(?<=[\s(]))(?:"

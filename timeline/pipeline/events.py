@@ -33,7 +33,7 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count, pairwise
 from typing import Generic, TypeVar
 
@@ -672,6 +672,82 @@ def _finish(
     )
 
 
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _shift_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def reanchored(
+    timexes: Sequence[Timex], text: str, lang: str, published: datetime.date | None
+) -> list[Timex]:
+    """The time expressions with what the tagger, which only knows the publication day, cannot tell:
+    - a date without its year ("le 6 août", "in August") placed after publication, in a sentence that
+      names no future, is in the year the text last named ("Août 2024. Le 6 août, ...") or else in the
+      year before: a report tells what has happened;
+    - "the same day", "le même jour" is the day of the last day the text named before it."""
+    language = event_language(lang)
+    out: list[Timex] = []
+    last_year: int | None = None
+    previous: Timex | None = None
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if (
+            previous is not None
+            and language.same_time.fullmatch(timex.text.strip())
+            and previous.period_start is not None
+        ):
+            timex = replace(
+                timex,
+                value=previous.value,
+                period_start=previous.period_start,
+                period_end=previous.period_end,
+                precision=previous.precision,
+                from_dct=True,
+            )
+        elif (
+            published is not None
+            and timex.from_dct
+            and timex.period_start is not None
+            and timex.period_end is not None
+            and timex.period_start > published
+            and timex.precision in (Precision.DAY, Precision.MONTH, Precision.SEASON)
+            and not YEAR.search(timex.text)
+            and not language.future.search(_sentence_around(text, timex.start))
+        ):
+            years = -1
+            if last_year is not None and last_year < timex.period_start.year:
+                years = last_year - timex.period_start.year
+            start, end = _shift_years(timex.period_start, years), _shift_years(timex.period_end, years)
+            if end <= published:
+                value = str(start.year) + timex.value[4:] if timex.value[:4].isdigit() else timex.value
+                timex = replace(timex, value=value, period_start=start, period_end=end)
+        found = YEAR.findall(timex.text)
+        if found:
+            last_year = int(found[-1])
+        if is_dating(timex) and timex.precision == Precision.DAY:
+            previous = timex
+        out.append(timex)
+    return out
+
+
+def _only_dates(sentence: Sentence, anchors: Sequence[Timex]) -> bool:
+    """Whether a sentence holds nothing but its time expressions (and punctuation)."""
+    rest = sentence.text
+    for anchor in anchors:
+        rest = rest.replace(anchor.text, " ")
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(".", at), text.find("\n", at)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def extract_events(
     *,
     text: str,
@@ -684,6 +760,7 @@ def extract_events(
 ) -> list[ExtractedEvent]:
     """The dated events of one article (see the module docstring for the rules)."""
     structure = document_structure(text, sentences, lang)
+    timexes = reanchored(timexes, text, lang, published)
     story = structure.story_sentences(sentences, text)
     mentions = [m for m in mentions if not structure.overlaps_aside(m.start, m.end)]
     relative = event_language(lang).relative_to_event
@@ -707,6 +784,7 @@ def extract_events(
     international = international_persons(text, mentions, record)
     news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
+    headings: dict[int, Timex] = {}
     numbers = count()
     previous: _Draft | None = None  # the last dated draft
     previous_index = -1  # the sentence that made it
@@ -717,6 +795,11 @@ def extract_events(
             antecedent = None
         in_sentence = mentions_at.within(sentence.start, sentence.end)
         anchors = anchors_at.within(sentence.start, sentence.end)
+        if anchors and _only_dates(sentence, anchors):
+            # A chronology's heading ("Août 2024.", "March 2025:") dates what its paragraph tells.
+            headings[paragraph] = anchors[-1]
+        elif not anchors and paragraph in headings:
+            anchors = [headings[paragraph]]
         made: list[_Draft] = []
         if anchors:
             made = _dated_drafts(
