@@ -44,6 +44,7 @@ class EventLanguage:
     counts: re.Pattern[str]
     determiner_before: re.Pattern[str]
     future: re.Pattern[str]
+    international_title: re.Pattern[str]
     same_time: re.Pattern[str]
 
 
@@ -147,6 +148,9 @@ def event_language(lang: str) -> EventLanguage:
         statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
+        ),
+        international_title=re.compile(
+            r"(?<![\w-])(?:" + (_phrases(data.get("international_titles", [])) or "(?!)") + r")[\s,]+$", flags
         ),
         future=re.compile("|".join(f"(?:{p})" for p in data.get("future", [])) or "(?!)", flags),
         same_time=re.compile("|".join(f"(?:{p})" for p in data.get("same_time", [])) or "(?!)", flags),

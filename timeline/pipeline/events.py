@@ -781,7 +781,7 @@ def extract_events(
     anchors_at = _ByOffset(anchors_all)
     paragraph_of = _paragraph_of(text)
     sentences_in = Counter(paragraph_of(sentence.start) for sentence in story)
-    international = international_persons(text, mentions, record)
+    international = international_persons(text, mentions, record, lang)
     news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
     headings: dict[int, Timex] = {}
