@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from timeline.pipeline.event_language import event_language
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 REPORTING = "report"  # the type of a transparent reporting word
 NOT_AN_ACTION = ""  # phrases that hold an event word but name no event ("à plusieurs reprises")
@@ -188,9 +190,22 @@ def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -
     return found
 
 
+def describes_a_noun(text: str, word: ActionWord, lang: str) -> bool:
+    """Whether an action word is a participle describing the noun before it ("le traité signé avec
+    Moscou", "a statement released by the Kremlin"): no predicate of its clause."""
+    language = event_language(lang)
+    if not TOKEN.fullmatch(word.text) or not language.participle.search(word.text.casefold()):
+        return False  # (a phrase holds its own verb: "s'est entretenue", "took control")
+    return bool(
+        language.modifier_before.search(text, max(0, word.start - 30), word.start)
+        and not language.verb_near.search(text, max(0, word.start - 50), word.start)
+        and language.modifier_after.match(text, word.end)
+    )
+
+
 def predicate(text: str, lang: str, start: int = 0, end: int | None = None) -> Predicate:
     """The predicate of the clause text[start:end] (see the module docstring)."""
-    words = tuple(action_words(text, lang, start, end))
+    words = tuple(w for w in action_words(text, lang, start, end) if not describes_a_noun(text, w, lang))
     types = action_types()
     actions = [w for w in words if w.type != REPORTING]
     if not actions:

@@ -44,6 +44,9 @@ class EventLanguage:
     counts: re.Pattern[str]
     determiner_before: re.Pattern[str]
     future: re.Pattern[str]
+    modifier_before: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    verb_near: re.Pattern[str]
     international_title: re.Pattern[str]
     same_time: re.Pattern[str]
 
@@ -151,6 +154,23 @@ def event_language(lang: str) -> EventLanguage:
         ),
         international_title=re.compile(
             r"(?<![\w-])(?:" + (_phrases(data.get("international_titles", [])) or "(?!)") + r")[\s,]+$", flags
+        ),
+        # A participle right after a noun, without an auxiliary ("le traité signé avec Moscou", "a statement
+        # released by the Kremlin"): it describes the noun; it is not the clause's predicate.
+        modifier_before=re.compile(
+            r"(?:^|(?<=[\s(]))(?!(?:"
+            + ("|".join(map(re.escape, [*data.get("not_nouns", []), *data.get("determiners", [])])) or "(?!)")
+            + r")\s)"
+            r"(?-i:[a-zß-ÿ][\w-]*)\s+$",
+            flags,
+        ),
+        modifier_after=re.compile(data.get("modifier_after", "") or "", flags),
+        # An auxiliary (or pronoun, adverb) a few words before: "a pour sa part condamné" is a verb.
+        verb_near=re.compile(
+            r"(?<![\w-])(?:"
+            + ("|".join(map(re.escape, data.get("not_nouns", []))) or "(?!)")
+            + r")['’]?\s+(?:\S+\s+){0,3}$",
+            flags,
         ),
         future=re.compile("|".join(f"(?:{p})" for p in data.get("future", [])) or "(?!)", flags),
         same_time=re.compile("|".join(f"(?:{p})" for p in data.get("same_time", [])) or "(?!)", flags),

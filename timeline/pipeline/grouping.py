@@ -111,6 +111,22 @@ def similarity(a: Signature, b: Signature) -> float:
     return min(1.0, weight * (dates * overlap + bonus * dates))
 
 
+def _narrowest(signatures: Iterable[Signature]) -> Signature:
+    return min(signatures, key=lambda s: (s.date_end - s.date_start, s.date_start))
+
+
+def group_similarity(mine: Iterable[Signature], group: Iterable[Signature]) -> float:
+    """How well one happening's reports (`mine`) fit a group: their best pair's similarity, 0 when their
+    most precise period and the group's are disjoint. A group's vaguest report ("in August") must not
+    draw in what its most precise ones exclude (a report of August 6 into a group of August 8)."""
+    mine, group = list(mine), list(group)
+    if not mine or not group:
+        return 0.0
+    if period_agreement(_narrowest(mine), _narrowest(group)) == 0.0:
+        return 0.0
+    return max(similarity(one, other) for one in mine for other in group)
+
+
 def same_happening(a: Signature, b: Signature) -> bool:
     return similarity(a, b) >= GROUP_THRESHOLD
 
