@@ -51,3 +51,29 @@ def test_a_day_without_its_year_is_past_unless_the_sentence_tells_the_future(tex
 def test_the_same_day_is_the_last_day_named_before(text, lang):
     *_, denial = events_of(text, lang, published=datetime.date(2025, 4, 28))
     assert denial.date_start == denial.date_end == datetime.date(2025, 4, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia said on April 26 that it had retaken the Kursk region. Two days later, North Korea "
+         "confirmed it had sent troops.", "en"),
+        ("La Russie a affirmé le 26 avril avoir repris la région de Koursk. Deux jours plus tard, la Corée "
+         "du Nord a confirmé l'envoi de troupes.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_time_counted_from_the_date_before_dates_its_clause(text, lang):
+    _, later = events_of(text, lang, published=END_OF_APRIL)
+    assert later.date_start == datetime.date(2025, 4, 28)
+    assert "KP" in {m.key.split(":")[1] for m in later.mentions if m.kind == "country"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A week later, North Korea confirmed it had sent troops.", "en"),
+        ("Une semaine plus tard, la Corée du Nord a confirmé l'envoi de troupes.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_time_counted_from_no_date_before_dates_nothing(text, lang):
+    assert all(event.date_start <= END_OF_APRIL for event in events_of(text, lang, published=END_OF_APRIL))

@@ -33,6 +33,7 @@ class EventLanguage:
     biography: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
     relative_to_event: re.Pattern[str]
+    counted_from_before: re.Pattern[str]
     background: re.Pattern[str]
     sequel: re.Pattern[str]
     conjunction: re.Pattern[str]
@@ -142,6 +143,7 @@ def event_language(lang: str) -> EventLanguage:
         ),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
         relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
+        counted_from_before=re.compile("|".join(data.get("counted_from_before", [])) or "(?!)", flags),
         subject_pronoun=re.compile(
             r"^\W*(?:" + ("|".join(map(re.escape, data.get("subject_pronouns", []))) or "(?!)") + r")\b",
             flags,

@@ -767,11 +767,20 @@ def extract_events(
     # "... two days after General Gerasimov hailed ...": what follows tells another happening.
     elsewhere = sorted(t.start for t in timexes if relative.search(t.text))
     mentions = _before_other_happenings(mentions, elsewhere, sentences)
+    counted = event_language(lang).counted_from_before
     anchors_all = sorted(
         (
             t
             for t in timexes
-            if is_dating(t) and not structure.overlaps_aside(t.start, t.end) and not relative.search(t.text)
+            if is_dating(t)
+            and not structure.overlaps_aside(t.start, t.end)
+            and not relative.search(t.text)
+            # "Two days later": placed by the date before it, unless the tagger had none and counted from
+            # the publication day into the future.
+            and not (
+                counted.search(t.text)
+                and (published is None or t.period_end is None or t.period_end > published)
+            )
         ),
         key=lambda t: t.start,
     )
