@@ -42,3 +42,14 @@ def test_troops_taking_part_is_the_deployment_a_confirmation_reports(text, lang)
     found = predicate(text, lang)
     assert found.action == "fight"
     assert compatible("confirm", "deploy", found.action, found.carried)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia's defence ministry said its troops had repelled attacks by Ukrainian units.", "en"),
+        ("Le ministère russe a affirmé avoir repoussé des attaques ukrainiennes.", "fr"),
+    ],
+)  # fmt: skip
+def test_repelling_attacks_reports_the_attacks(text, lang):
+    assert predicate(text, lang).action == "attack"
