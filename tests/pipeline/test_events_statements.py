@@ -51,3 +51,17 @@ def test_in_one_sentence_paragraphs_what_the_speaker_says_next_is_the_same_state
 def test_a_deed_in_a_paragraph_of_its_own_is_another_happening(text, lang):
     events = events_of(text, lang, published=TUESDAY)
     assert len({event.happening for event in events}) == len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gerasimov said on Saturday that the region had been retaken. In the same televised report, the "
+         "general praised the North Korean units.", "en"),
+        ("Guérassimov a affirmé samedi que la région avait été reprise. Dans la même déclaration, le général "
+         "a salué les unités nord-coréennes.", "fr"),
+    ],
+)  # fmt: skip
+def test_what_is_told_in_the_same_report_takes_its_day(text, lang):
+    _, praise = events_of(text, lang, published=TUESDAY)
+    assert praise.date_start == datetime.date(2024, 10, 26)
