@@ -53,3 +53,8 @@ def test_troops_taking_part_is_the_deployment_a_confirmation_reports(text, lang)
 )  # fmt: skip
 def test_repelling_attacks_reports_the_attacks(text, lang):
     assert predicate(text, lang).action == "attack"
+
+
+def test_a_participle_after_an_owner_is_no_predicate():
+    assert predicate("Kellogg called North Korea's acknowledged role an escalation.", "en").action == ""
+    assert predicate("Russia's forces captured the town.", "en").action == "capture"

@@ -132,3 +132,17 @@ def test_a_groups_vague_report_does_not_draw_in_what_its_precise_reports_exclude
     assert similarity(crossing, in_august) >= GROUP_THRESHOLD  # alone, the month holds the day
     assert group_similarity([crossing], [advance, in_august]) == 0.0
     assert group_similarity([in_august], [crossing]) >= GROUP_THRESHOLD
+
+
+def test_a_spokesman_tied_to_no_country_may_speak_for_the_other_reports_country():
+    koo, kr, jp = ("person:koo", "person"), ("country:KR", "country"), ("country:JP", "country")
+    day = D(2025, 4, 28)
+
+    def condemns(subject, kind, *entities):
+        return Signature(day, day, "diplomatic", frozenset(entities), "condemn", "", subject, None, kind)
+
+    spokesman = condemns("person:koo", "person", koo, KP)
+    seoul = condemns("country:KR", "country", kr, KP)
+    tokyo = condemns("country:JP", "country", jp, KP)
+    assert similarity(spokesman, seoul) > 0.0
+    assert similarity(seoul, tokyo) == 0.0  # two capitals, each on its own

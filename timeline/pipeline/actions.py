@@ -97,6 +97,7 @@ def action_types() -> dict[str, ActionType]:
 
 
 TOKEN = re.compile(r"[\w-]+")
+OWNER_BEFORE = re.compile(r"\w['’]s\s+$")  # "X's": what follows is owned, a noun phrase
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,8 @@ def describes_a_noun(text: str, word: ActionWord, lang: str) -> bool:
     language = event_language(lang)
     if not TOKEN.fullmatch(word.text) or not language.participle.search(word.text.casefold()):
         return False  # (a phrase holds its own verb: "s'est entretenue", "took control")
+    if OWNER_BEFORE.search(text, max(0, word.start - 4), word.start):
+        return True  # an owner's: "North Korea's acknowledged role"
     return bool(
         language.modifier_before.search(text, max(0, word.start - 30), word.start)
         and not language.verb_near.search(text, max(0, word.start - 50), word.start)
