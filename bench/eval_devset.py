@@ -1,7 +1,7 @@
 """Score extraction per card on the hand-written dev set (or the held-out set) against its gold.
 
-    .venv/bin/python bench/eval_devset.py [--set devset|heldout] [--backend fallback|stanza]
-        [--models tests/fixtures/stanza] [--folds 5] [--errors] [--json]
+    .venv/bin/python bench/eval_devset.py [--set devset|devset2|heldout|devset+devset2]
+        [--backend fallback|stanza] [--models tests/fixtures/stanza] [--folds 5] [--errors] [--json]
 
 The articles of bench/<set>/ are ingested through the real pipeline (the Ingestor, as `manage.py ingest`
 runs it) into a temporary SQLite database; the scorer then reads the stored events back through
@@ -47,7 +47,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = {"devset": REPO / "bench" / "devset", "heldout": REPO / "bench" / "heldout"}
+SETS = {
+    "devset": REPO / "bench" / "devset",
+    "devset2": REPO / "bench" / "devset2",
+    "heldout": REPO / "bench" / "heldout",
+}
 STANCES = ("asserted", "confirmed", "denied")
 ISO_CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -691,7 +695,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=sorted(SETS), default="devset")
+    parser.add_argument(
+        "--set",
+        default="devset",
+        help=f"one of {', '.join(sorted(SETS))}; or dev sets joined by '+' (devset+devset2) to score the "
+        "same-happening pairs across them",
+    )
     parser.add_argument("--backend", choices=["fallback", "stanza"], default="fallback")
     parser.add_argument("--models", type=Path, default=REPO / "tests" / "fixtures" / "stanza")
     parser.add_argument("--folds", type=int, default=0, help="cross-validation folds by document")
@@ -699,9 +708,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    set_dir = SETS[args.set]
-    articles = load_gold(set_dir)
-    variants = load_name_variants(set_dir)
+    names = args.set.split("+")
+    if any(name not in SETS for name in names) or (len(names) > 1 and "heldout" in names):
+        parser.error(f"--set: choose one of {', '.join(sorted(SETS))}, or dev sets joined by '+'")
+    articles, variants = [], {}
+    for name in names:
+        articles += load_gold(SETS[name])
+        variants |= load_name_variants(SETS[name])
     events, group_status = ingest_set(articles, args.backend, args.models)
     overall = score(articles, events, variants, group_status)
     output: dict[str, object] = {"set": args.set, "backend": args.backend, "overall": overall.figures()}

@@ -72,7 +72,7 @@ def main() -> None:
             print(f"  missed: {wanted['date']} {wanted['what']}")
     cards: dict[object, list[dict]] = {}
     for item in events:
-        cards.setdefault(item["cluster"], []).append(item)
+        cards.setdefault(item["group"], []).append(item)
     good = [c for c in cards.values() if any(matches(e, w) for e in c for w in gold["events"])]
     print(
         f"events extracted: {len(events)} in {len(cards)} cards; "

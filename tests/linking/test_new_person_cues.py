@@ -15,6 +15,16 @@ from timeline.linking import Registry
          "KR"),
         ("Le gouverneur par intérim de la région de Koursk, Alexeï Smirnov, a décrété l'urgence.", "fr",
          "Alexeï Smirnov", None),
+        # What one says of a report (denies, confirms) shows a person too.
+        ("Kim Song denied on Monday that troops had been sent.", "en", "Kim Song", None),
+        ("Kim Song a démenti lundi l'envoi de troupes.", "fr", "Kim Song", None),
+        ("The head of the monitoring group, Pasi Paroinen, said the front had moved.", "en", "Pasi Paroinen",
+         None),
+        # A role in apposition that closes the sentence.
+        ("L'urgence a été décrétée mercredi par le gouverneur par intérim, Alexeï Smirnov.", "fr",
+         "Alexeï Smirnov", None),
+        ("The emergency was declared on Wednesday by the acting governor, Alexei Smirnov.", "en",
+         "Alexei Smirnov", None),
     ],
 )  # fmt: skip
 def test_new_persons_from_a_role_or_a_speech_verb(text, lang, name, country):

@@ -67,6 +67,23 @@ def test_a_dateline_opens_the_line_and_the_rest_is_the_story(text, lang, datelin
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "stamp", "rest"),
+    [
+        ("09:12 GMT - Kyiv said its troops held the town on Monday.", "en", "09:12 GMT -",
+         "Kyiv said its troops held the town on Monday."),
+        ("10.30am: Seoul summoned the ambassador.", "en", "10.30am:", "Seoul summoned the ambassador."),
+        ("18h45 - Le Kremlin a réagi mercredi.", "fr", "18h45 -", "Le Kremlin a réagi mercredi."),
+        ("7h05 – Séoul a convoqué l'ambassadeur.", "fr", "7h05 –", "Séoul a convoqué l'ambassadeur."),
+    ],
+)  # fmt: skip
+def test_a_live_blog_entry_time_opens_the_line_and_dates_nothing(text, lang, stamp, rest):
+    assert asides(text, lang) == {stamp: "timestamp"}
+    assert story(text, lang) == [rest]
+    structure = document_structure(text, split_sentences(text, lang), lang)
+    assert structure.datelines(text) == []  # the time of posting is no publication-date hint
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Images released by the ministry on March 13, 2025 show soldiers raising a flag.", "en"),

@@ -520,3 +520,27 @@ def test_a_scene_setting_phrase_does_not_make_the_actor_a_complement():
 def test_what_has_already_happened_is_background():
     text = "Here is the news. Governor Alexei Smirnov said 3,000 people had already been evacuated."
     assert events_of(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian troops entered Sudzha about three weeks ago, the governor said.", "en"),
+        ("Les troupes russes sont entrées à Soudja il y a environ trois semaines, dit le gouverneur.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_event_dated_by_an_estimate_is_approximate(text, lang):
+    [event] = events_of(text, lang)
+    assert event.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian troops entered Sudzha on April 7, the governor said.", "en"),
+        ("Les troupes russes sont entrées dans Soudja le 7 avril, selon le gouverneur.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_event_dated_exactly_is_not_approximate(text, lang):
+    [event] = events_of(text, lang)
+    assert not event.approximate

@@ -121,3 +121,28 @@ def test_a_short_report_inside_a_longer_one_is_the_same_happening():
     )
     assert entity_overlap(short, long) < GROUP_THRESHOLD
     assert same_happening(short, long)
+
+
+def test_a_groups_vague_report_does_not_draw_in_what_its_precise_reports_exclude():
+    from timeline.pipeline.grouping import group_similarity
+
+    advance = Signature(D(2024, 8, 8), D(2024, 8, 8), "military", frozenset([UA, RU, KURSK]), "attack")
+    in_august = Signature(D(2024, 8, 1), D(2024, 8, 31), "military", frozenset([UA, RU]), "attack")
+    crossing = Signature(D(2024, 8, 6), D(2024, 8, 6), "military", frozenset([UA, RU]), "attack")
+    assert similarity(crossing, in_august) >= GROUP_THRESHOLD  # alone, the month holds the day
+    assert group_similarity([crossing], [advance, in_august]) == 0.0
+    assert group_similarity([in_august], [crossing]) >= GROUP_THRESHOLD
+
+
+def test_a_spokesman_tied_to_no_country_may_speak_for_the_other_reports_country():
+    koo, kr, jp = ("person:koo", "person"), ("country:KR", "country"), ("country:JP", "country")
+    day = D(2025, 4, 28)
+
+    def condemns(subject, kind, *entities):
+        return Signature(day, day, "diplomatic", frozenset(entities), "condemn", "", subject, None, kind)
+
+    spokesman = condemns("person:koo", "person", koo, KP)
+    seoul = condemns("country:KR", "country", kr, KP)
+    tokyo = condemns("country:JP", "country", jp, KP)
+    assert similarity(spokesman, seoul) > 0.0
+    assert similarity(seoul, tokyo) == 0.0  # two capitals, each on its own

@@ -41,11 +41,12 @@ def _pattern(cues: tuple[str, ...], titles: frozenset[str], breakers: tuple[str,
 @cache
 def _appositive(cues: tuple[str, ...]) -> re.Pattern[str]:
     # The cue, a few more words of the role (any case: "gouverneur par intérim de la région de Koursk"),
-    # a comma, then the name, followed by a comma, a bracket or a lower-case word ("..., Kim Yong-hyun, a
-    # déclaré", "spokesman for the foreign ministry, Heorhiy Tykhy said").
+    # a comma, then the name, followed by a comma, a bracket, a lower-case word or the sentence's end ("...,
+    # Kim Yong-hyun, a déclaré", "spokesman for the foreign ministry, Heorhiy Tykhy said", "... décrété
+    # par le gouverneur par intérim, Alexeï Smirnov.").
     return re.compile(
         rf"(?<![\w.])(?:{_alternation(set(cues))})(?:[ \u00a0]+[^\s,.;:!?«»\"“”()]+){{0,8}},[ \u00a0]+"
-        rf"(?P<name>{_NAME})(?=[ \u00a0]*[,(]|[ \u00a0]+[{_LOWER}])"
+        rf"(?P<name>{_NAME})(?=[ \u00a0]*[,(]|[.;!?](?:\s|$)|[ \u00a0]+[{_LOWER}])"
     )
 
 

@@ -29,8 +29,8 @@ LEADING = re.compile(r"[\s*_>#•·\-–—«\"“(\[]*")
 
 @dataclass(frozen=True, slots=True)
 class Aside:
-    """A part of the text that is not the story; `kind` is dateline, byline, caption, credit,
-    copyright, related, embed or metadata."""
+    """A part of the text that is not the story; `kind` is dateline, timestamp (a live blog entry's time),
+    byline, caption, credit, copyright, related, embed or metadata."""
 
     start: int
     end: int
@@ -40,6 +40,7 @@ class Aside:
 @dataclass(frozen=True)
 class StructureRules:
     datelines: tuple[re.Pattern[str], ...]
+    timestamps: tuple[re.Pattern[str], ...]
     lines: tuple[tuple[str, re.Pattern[str]], ...]
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     sentences: tuple[tuple[str, re.Pattern[str]], ...]
@@ -65,6 +66,7 @@ def structure_rules(lang: str) -> StructureRules:
     lines = _compiled(own.get("lines", {}), "^") + _compiled(common.get("lines", {}), "^")
     return StructureRules(
         datelines=tuple(re.compile(p, re.IGNORECASE) for p in common.get("datelines", [])),
+        timestamps=tuple(re.compile(p, re.IGNORECASE) for p in common.get("timestamps", [])),
         lines=tuple(lines),
         inline=tuple(_compiled(common.get("inline", {}))),
         sentences=tuple(_compiled(own.get("sentences", {}), "^")),
@@ -126,10 +128,13 @@ def document_structure(text: str, sentences: Sequence[Sentence], lang: str) -> D
             asides.append(Aside(line.start(), line.end(), whole))
             continue
         if line.start() == begin or not text[line.start() : begin].strip(" *_"):
-            for pattern in rules.datelines:
-                found = pattern.match(text, begin, line.end())
-                if found and found.end() < line.end():
-                    asides.append(Aside(line.start(), found.end(), "dateline"))
+            for kind, patterns in (("timestamp", rules.timestamps), ("dateline", rules.datelines)):
+                found = next(
+                    (m for p in patterns if (m := p.match(text, begin, line.end())) and m.end() < line.end()),
+                    None,
+                )
+                if found:
+                    asides.append(Aside(line.start(), found.end(), kind))
                     break
         for kind, pattern in rules.inline:
             for found in pattern.finditer(text, line.start(), line.end()):

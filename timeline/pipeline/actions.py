@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from timeline.pipeline.event_language import event_language
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 REPORTING = "report"  # the type of a transparent reporting word
 NOT_AN_ACTION = ""  # phrases that hold an event word but name no event ("à plusieurs reprises")
@@ -74,6 +76,7 @@ class ActionType:
     venue: bool  # a place named with it is where it happens, not a party to it
     family: str  # actions of one family report one happening from either side
     answer: bool  # confirms or denies what was reported
+    verbal: bool  # something said: every speech act, and thanks, condemnations, calls
 
 
 @cache
@@ -87,12 +90,14 @@ def action_types() -> dict[str, ActionType]:
             bool(fields.get("venue", False)),
             fields.get("family", name),
             bool(fields.get("answer", False)),
+            bool(fields.get("verbal", fields.get("speech", False))),
         )
         for name, fields in data.items()
     }
 
 
 TOKEN = re.compile(r"[\w-]+")
+OWNER_BEFORE = re.compile(r"\w['’]s\s+$")  # "X's": what follows is owned, a noun phrase
 
 
 @dataclass(frozen=True)
@@ -186,9 +191,24 @@ def action_words(text: str, lang: str, start: int = 0, end: int | None = None) -
     return found
 
 
+def describes_a_noun(text: str, word: ActionWord, lang: str) -> bool:
+    """Whether an action word is a participle describing the noun before it ("le traité signé avec
+    Moscou", "a statement released by the Kremlin"): no predicate of its clause."""
+    language = event_language(lang)
+    if not TOKEN.fullmatch(word.text) or not language.participle.search(word.text.casefold()):
+        return False  # (a phrase holds its own verb: "s'est entretenue", "took control")
+    if OWNER_BEFORE.search(text, max(0, word.start - 4), word.start):
+        return True  # an owner's: "North Korea's acknowledged role"
+    return bool(
+        language.modifier_before.search(text, max(0, word.start - 30), word.start)
+        and not language.verb_near.search(text, max(0, word.start - 50), word.start)
+        and language.modifier_after.match(text, word.end)
+    )
+
+
 def predicate(text: str, lang: str, start: int = 0, end: int | None = None) -> Predicate:
     """The predicate of the clause text[start:end] (see the module docstring)."""
-    words = tuple(action_words(text, lang, start, end))
+    words = tuple(w for w in action_words(text, lang, start, end) if not describes_a_noun(text, w, lang))
     types = action_types()
     actions = [w for w in words if w.type != REPORTING]
     if not actions:

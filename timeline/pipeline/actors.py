@@ -44,8 +44,11 @@ M = TypeVar("M", bound=_Span)
 
 
 def completes_a_role(text: str, mention: Mention, lang: str) -> bool:
-    """Whether a person or country names whose role someone else holds ("the envoy of X", "X's chief of
-    staff"): then it is not an actor of the clause."""
+    """Whether a person names whose role someone else holds ("the envoy of X", "X's chief of staff"): then
+    they are not an actor of the clause. A country is: its envoy or spokesman acts for it ("North Korea's
+    deputy ambassador")."""
+    if mention.kind == "country":
+        return False
     language = event_language(lang)
     before = text[max(0, mention.start - 60) : mention.start]
     after = text[mention.end : mention.end + 60]
@@ -150,20 +153,39 @@ def with_implied_countries(
 
 
 def international_persons(
-    text: str, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None]
+    text: str, mentions: Sequence[Mention], record: Callable[[str], EntityRecord | None], lang: str = ""
 ) -> dict[str, str]:
     """The persons the article introduces as speaking for an international organisation ("NATO Secretary
     General Mark Rutte"), with that organisation's key: later mentions ("Rutte said") do not bring their
-    home country either, and they act for the organisation."""
+    home country either, and they act for the organisation. A title only the head of such a body bears
+    ("Secretary-General Antonio Guterres", `international_titles` of the language) ties its holder to the
+    international organisation named last before, in the same sentence."""
     speaks_for: dict[str, str] = {}
+    titles = event_language(lang).international_title if lang else None
     for index, mention in enumerate(mentions):
         if mention.kind != "person" or mention.key in speaks_for:
             continue
         near = mentions[max(0, index - 3) : index + 4]
         body = _speaks_for_international_body(text, mention, near, record)
+        titled = titles is not None and titles.search(text[max(0, mention.start - 40) : mention.start])
+        if body is None and titled:
+            body = _international_body_before(text, mention, mentions[:index], record)
         if body is not None:
             speaks_for[mention.key] = body
     return speaks_for
+
+
+def _international_body_before(
+    text: str, person: Mention, before: Sequence[Mention], record: Callable[[str], EntityRecord | None]
+) -> str | None:
+    """The last international organisation named before a person in their sentence."""
+    for other in reversed(before):
+        if re.search(r"[.!?]\s", text[other.end : person.start]):
+            return None
+        entity = record(other.key) if other.kind == "organization" else None
+        if entity is not None and not entity.country_code:
+            return other.key
+    return None
 
 
 POSSESSIVE = re.compile(r"^['’]s?\b")

@@ -33,6 +33,7 @@ class EventLanguage:
     biography: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
     relative_to_event: re.Pattern[str]
+    counted_from_before: re.Pattern[str]
     background: re.Pattern[str]
     sequel: re.Pattern[str]
     conjunction: re.Pattern[str]
@@ -42,6 +43,13 @@ class EventLanguage:
     possessive_opener: re.Pattern[str]
     statistics: re.Pattern[str]
     counts: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    future: re.Pattern[str]
+    modifier_before: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    verb_near: re.Pattern[str]
+    international_title: re.Pattern[str]
+    same_time: re.Pattern[str]
 
 
 def _word_list_pattern(words: Iterable[str]) -> str:
@@ -135,6 +143,7 @@ def event_language(lang: str) -> EventLanguage:
         ),
         background=re.compile("|".join(data.get("background", [])) or "(?!)", flags),
         relative_to_event=re.compile("|".join(data.get("relative_to_event", [])) or "(?!)", flags),
+        counted_from_before=re.compile("|".join(data.get("counted_from_before", [])) or "(?!)", flags),
         subject_pronoun=re.compile(
             r"^\W*(?:" + ("|".join(map(re.escape, data.get("subject_pronouns", []))) or "(?!)") + r")\b",
             flags,
@@ -144,6 +153,35 @@ def event_language(lang: str) -> EventLanguage:
         statistics=re.compile("|".join(f"(?:{p})" for p in data.get("statistics", [])) or "(?!)", flags),
         aside_before_date=re.compile(
             r"(?<![\w-])(?:" + ("|".join(data.get("aside_before_date", [])) or "(?!)") + r")$", flags
+        ),
+        international_title=re.compile(
+            r"(?<![\w-])(?:" + (_phrases(data.get("international_titles", [])) or "(?!)") + r")[\s,]+$", flags
+        ),
+        # A participle right after a noun, without an auxiliary ("le traité signé avec Moscou", "a statement
+        # released by the Kremlin"): it describes the noun; it is not the clause's predicate.
+        modifier_before=re.compile(
+            r"(?:^|(?<=[\s(]))(?!(?:"
+            + ("|".join(map(re.escape, [*data.get("not_nouns", []), *data.get("determiners", [])])) or "(?!)")
+            + r")\s)"
+            r"(?-i:[a-zß-ÿ][\w-]*)\s+$",
+            flags,
+        ),
+        modifier_after=re.compile(data.get("modifier_after", "") or "", flags),
+        # An auxiliary (or pronoun, adverb) a few words before: "a pour sa part condamné" is a verb.
+        verb_near=re.compile(
+            r"(?<![\w-])(?:"
+            + ("|".join(map(re.escape, data.get("not_nouns", []))) or "(?!)")
+            + r")['’]?\s+(?:\S+\s+){0,3}$",
+            flags,
+        ),
+        future=re.compile("|".join(f"(?:{p})" for p in data.get("future", [])) or "(?!)", flags),
+        same_time=re.compile("|".join(f"(?:{p})" for p in data.get("same_time", [])) or "(?!)", flags),
+        # "the deployment", "la reprise": a noun, an object of what comes before, not a predicate.
+        determiner_before=re.compile(
+            r"(?:^|(?<=[\s(]))(?:"
+            + ("|".join(re.escape(w) for w in data.get("determiners", [])) or "(?!)")
+            + r")(?:\s+|(?<=['’]))$",
+            flags,
         ),
     )
 

@@ -31,8 +31,9 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count, pairwise
 from typing import Generic, TypeVar
 
@@ -94,6 +95,7 @@ class ExtractedEvent:
     carried: str = ""
     subject: str = ""
     happening: int = 0
+    approximate: bool = False  # the anchor's text gives an estimate ("about", "in recent weeks"): "≈"
 
     @property
     def keys(self) -> frozenset[str]:
@@ -313,7 +315,7 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
     deployment, and for the first time acknowledged losses"; "a annoncé la reprise de Soudja, reconnaissant
     ..."): the offset of the comma before it, or None. Actions it carries or shares a family with are the
     same happening told at length, not a second one; so is all a speaker says ("said that ..., and called
-    for sanctions": one statement)."""
+    for sanctions", "condemned ..., accusing Kyiv of ...": one statement)."""
     if not found.action or not found.words or found.words[0].type == REPORTING:
         return None
     types = action_types()
@@ -327,6 +329,10 @@ def second_predicate(text: str, found: Predicate, start: int, lang: str) -> int 
             continue
         if types[word.type].family == main.family:
             continue
+        if main.verbal and types[word.type].verbal:
+            continue  # all one statement: "condemned ..., accusing Kyiv of ..."
+        if event_language(lang).determiner_before.search(text, max(start, word.start - 12), word.start):
+            continue  # an object ("..., calling the deployment a violation"), not a second action
         gap = SECOND_PREDICATE_GAP.search(text, max(start, word.start - 60), word.start)
         if gap is not None and not any(
             start <= w.start < word.start and w.start > gap.start() for w in found.words if w is not word
@@ -438,14 +444,21 @@ def _continues(
     record: Callable[[str], EntityRecord | None],
     *,
     adjacent: bool,
+    single: bool = False,
 ) -> bool:
     """Whether an undated sentence continues the last dated happening: it opens like a continuation
     ("Speaking after the meeting", "The two ministers"; in the same or the next paragraph), it follows
     that happening's sentence and only reports speech ("X told Y that ..."), or, in the same paragraph,
-    the same main actor goes on with a compatible action in a past tense."""
+    the same main actor goes on with a compatible action in a past tense. A wire report or a live blog
+    gives each sentence a paragraph of its own (`single`: the happening's paragraph is one sentence): there
+    what the next sentence says goes on as within a paragraph."""
     if previous is None:
         return False
     distance = draft.paragraph - previous.paragraph
+    said = draft.predicate
+    says = not said.action or said.reported or action_types()[said.action].verbal
+    if single and adjacent and distance == 1 and says:
+        distance = 0  # (what is said goes on; a deed in a paragraph of its own is told on its own)
     language = event_language(lang)
     if language.continuation.match(sentence.text) or language.parallel.match(sentence.text):
         return distance <= 1
@@ -636,6 +649,7 @@ def _finish(
         assert published is not None
         start = end = published
         precision, value, mod = str(Precision.DAY), published.isoformat(), ""
+    approximate = source_anchor is not None and source_anchor.approximate
     in_sentence = own_anchor is not None and draft.sentence.start <= own_anchor.start < draft.sentence.end
     return ExtractedEvent(
         date_start=start,
@@ -654,7 +668,84 @@ def _finish(
         carried=draft.predicate.carried,
         subject=draft.subject,
         happening=draft.happening,
+        approximate=approximate,
     )
+
+
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _shift_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def reanchored(
+    timexes: Sequence[Timex], text: str, lang: str, published: datetime.date | None
+) -> list[Timex]:
+    """The time expressions with what the tagger, which only knows the publication day, cannot tell:
+    - a date without its year ("le 6 août", "in August") placed after publication, in a sentence that
+      names no future, is in the year the text last named ("Août 2024. Le 6 août, ...") or else in the
+      year before: a report tells what has happened;
+    - "the same day", "le même jour" is the day of the last day the text named before it."""
+    language = event_language(lang)
+    out: list[Timex] = []
+    last_year: int | None = None
+    previous: Timex | None = None
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if (
+            previous is not None
+            and language.same_time.fullmatch(timex.text.strip())
+            and previous.period_start is not None
+        ):
+            timex = replace(
+                timex,
+                value=previous.value,
+                period_start=previous.period_start,
+                period_end=previous.period_end,
+                precision=previous.precision,
+                from_dct=True,
+            )
+        elif (
+            published is not None
+            and timex.from_dct
+            and timex.period_start is not None
+            and timex.period_end is not None
+            and timex.period_start > published
+            and timex.precision in (Precision.DAY, Precision.MONTH, Precision.SEASON)
+            and not YEAR.search(timex.text)
+            and not language.future.search(_sentence_around(text, timex.start))
+        ):
+            years = -1
+            if last_year is not None and last_year < timex.period_start.year:
+                years = last_year - timex.period_start.year
+            start, end = _shift_years(timex.period_start, years), _shift_years(timex.period_end, years)
+            if end <= published:
+                value = str(start.year) + timex.value[4:] if timex.value[:4].isdigit() else timex.value
+                timex = replace(timex, value=value, period_start=start, period_end=end)
+        found = YEAR.findall(timex.text)
+        if found:
+            last_year = int(found[-1])
+        if is_dating(timex) and timex.precision == Precision.DAY:
+            previous = timex
+        out.append(timex)
+    return out
+
+
+def _only_dates(sentence: Sentence, anchors: Sequence[Timex]) -> bool:
+    """Whether a sentence holds nothing but its time expressions (and punctuation)."""
+    rest = sentence.text
+    for anchor in anchors:
+        rest = rest.replace(anchor.text, " ")
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(".", at), text.find("\n", at)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def extract_events(
@@ -669,17 +760,27 @@ def extract_events(
 ) -> list[ExtractedEvent]:
     """The dated events of one article (see the module docstring for the rules)."""
     structure = document_structure(text, sentences, lang)
+    timexes = reanchored(timexes, text, lang, published)
     story = structure.story_sentences(sentences, text)
     mentions = [m for m in mentions if not structure.overlaps_aside(m.start, m.end)]
     relative = event_language(lang).relative_to_event
     # "... two days after General Gerasimov hailed ...": what follows tells another happening.
     elsewhere = sorted(t.start for t in timexes if relative.search(t.text))
     mentions = _before_other_happenings(mentions, elsewhere, sentences)
+    counted = event_language(lang).counted_from_before
     anchors_all = sorted(
         (
             t
             for t in timexes
-            if is_dating(t) and not structure.overlaps_aside(t.start, t.end) and not relative.search(t.text)
+            if is_dating(t)
+            and not structure.overlaps_aside(t.start, t.end)
+            and not relative.search(t.text)
+            # "Two days later": placed by the date before it, unless the tagger had none and counted from
+            # the publication day into the future.
+            and not (
+                counted.search(t.text)
+                and (published is None or t.period_end is None or t.period_end > published)
+            )
         ),
         key=lambda t: t.start,
     )
@@ -688,9 +789,11 @@ def extract_events(
     mentions_at = _ByOffset(mentions)
     anchors_at = _ByOffset(anchors_all)
     paragraph_of = _paragraph_of(text)
-    international = international_persons(text, mentions, record)
+    sentences_in = Counter(paragraph_of(sentence.start) for sentence in story)
+    international = international_persons(text, mentions, record, lang)
     news = _news_day(story, anchors_all, published)
     drafts: list[_Draft] = []
+    headings: dict[int, Timex] = {}
     numbers = count()
     previous: _Draft | None = None  # the last dated draft
     previous_index = -1  # the sentence that made it
@@ -701,6 +804,11 @@ def extract_events(
             antecedent = None
         in_sentence = mentions_at.within(sentence.start, sentence.end)
         anchors = anchors_at.within(sentence.start, sentence.end)
+        if anchors and _only_dates(sentence, anchors):
+            # A chronology's heading ("Août 2024.", "March 2025:") dates what its paragraph tells.
+            headings[paragraph] = anchors[-1]
+        elif not anchors and paragraph in headings:
+            anchors = [headings[paragraph]]
         made: list[_Draft] = []
         if anchors:
             made = _dated_drafts(
@@ -732,7 +840,14 @@ def extract_events(
             ):
                 pass  # what has or has not happened so far, or figures: context
             elif _continues(
-                text, sentence, draft, previous, lang, record, adjacent=previous_index == index - 1
+                text,
+                sentence,
+                draft,
+                previous,
+                lang,
+                record,
+                adjacent=previous_index == index - 1,
+                single=previous is not None and sentences_in[previous.paragraph] == 1,
             ):
                 assert previous is not None
                 draft.continues = previous

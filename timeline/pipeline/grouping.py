@@ -28,6 +28,7 @@ from timeline.pipeline.event_language import event_language
 GROUP_THRESHOLD = 0.5
 KIND_WEIGHT = {"country": 1.0, "person": 2.0, "organization": 1.5, "location": 2.0}
 SAME_ACTION_BONUS = 0.1
+SAME_PERSON_BONUS = 0.1
 UNKNOWN_ACTION_WEIGHT = 0.8
 CONTAINMENT_WEIGHT = 0.6
 # Clause boundaries strong enough to cut a stored sentence without its time expressions: the first ones of
@@ -87,9 +88,16 @@ def same_actor(a: Signature, b: Signature) -> bool:
         return True
     if a.subject_kind == b.subject_kind == "person" and a.subject != b.subject:
         return False  # two persons speak on their own, even for one country
+    if _country_unknown(a) or _country_unknown(b):
+        return True  # a spokesman the text ties to no country may speak for the other's
+
     country_a = a.subject_country if a.subject_country is not None else a.subject
     country_b = b.subject_country if b.subject_country is not None else b.subject
     return a.subject == b.subject or country_a == country_b
+
+
+def _country_unknown(signature: Signature) -> bool:
+    return signature.subject_kind == "person" and signature.subject_country is None
 
 
 def similarity(a: Signature, b: Signature) -> float:
@@ -102,6 +110,8 @@ def similarity(a: Signature, b: Signature) -> float:
     known = bool(a.action) + bool(b.action)
     if known == 2:
         bonus += SAME_ACTION_BONUS
+    if a.subject_kind == b.subject_kind == "person" and a.subject == b.subject:
+        bonus += SAME_PERSON_BONUS  # one person's statement of the day, told twice
     # An event whose action was not read may be anything: weaker evidence than two named actions. Two
     # named, compatible actions with the same main actor let a shorter report stand inside a longer one.
     weight = UNKNOWN_ACTION_WEIGHT if known == 1 else 1.0
@@ -109,6 +119,22 @@ def similarity(a: Signature, b: Signature) -> float:
     if known == 2:
         overlap = max(overlap, CONTAINMENT_WEIGHT * entity_containment(a, b))
     return min(1.0, weight * (dates * overlap + bonus * dates))
+
+
+def _narrowest(signatures: Iterable[Signature]) -> Signature:
+    return min(signatures, key=lambda s: (s.date_end - s.date_start, s.date_start))
+
+
+def group_similarity(mine: Iterable[Signature], group: Iterable[Signature]) -> float:
+    """How well one happening's reports (`mine`) fit a group: their best pair's similarity, 0 when their
+    most precise period and the group's are disjoint. A group's vaguest report ("in August") must not
+    draw in what its most precise ones exclude (a report of August 6 into a group of August 8)."""
+    mine, group = list(mine), list(group)
+    if not mine or not group:
+        return 0.0
+    if period_agreement(_narrowest(mine), _narrowest(group)) == 0.0:
+        return 0.0
+    return max(similarity(one, other) for one in mine for other in group)
 
 
 def same_happening(a: Signature, b: Signature) -> bool:

@@ -22,7 +22,13 @@ from timeline.linking.types import Mention as LinkedMention
 from timeline.models import Article, Entity, EntityAlias, Event, EventGroup, Mention
 from timeline.pipeline.attribution import Attribution
 from timeline.pipeline.events import ExtractedEvent
-from timeline.pipeline.grouping import GROUP_THRESHOLD, Signature, StoredMention, happening_terms, similarity
+from timeline.pipeline.grouping import (
+    GROUP_THRESHOLD,
+    Signature,
+    StoredMention,
+    group_similarity,
+    happening_terms,
+)
 from timeline.temporal.types import Timex
 
 # Surfaces worth keeping as aliases: names. Demonyms ("russe") and metonyms ("le Kremlin") are not names.
@@ -399,7 +405,7 @@ def assign_groups(new_events: list[Event], happenings: list[int] | None = None) 
         for group_id, group_signatures in by_group.items():
             if group_id in taken:
                 continue
-            score = max(similarity(one, other) for one in mine for other in group_signatures)
+            score = group_similarity(mine, group_signatures)
             if score >= best_score:
                 best_group, best_score = group_id, score
         if best_group is None:
