@@ -280,7 +280,7 @@ def test_gold_card_status_follows_the_stances_of_every_report(stances, status):
 
 # -- the gold files themselves --------------------------------------------------------------------------
 
-SET_DIRS = [REPO / "bench" / "devset", REPO / "bench" / "heldout"]
+SET_DIRS = [REPO / "bench" / "devset", REPO / "bench" / "devset2", REPO / "bench" / "heldout"]
 
 
 @pytest.mark.parametrize("set_dir", SET_DIRS, ids=lambda p: p.name)
