@@ -177,6 +177,9 @@ def test_a_huge_article_page_shows_the_start_of_its_text_and_events_and_says_so(
     assert any("text-cut" in note for note in page.notes)
     assert any("events-cut" in note for note in page.notes)
 
+    french = client.get(reverse("timeline:article", args=[article.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Seuls les 2 premiers événements de cet article sont listés." in french.content.decode()
+
 
 @pytest.mark.django_db
 def test_a_short_article_page_shows_everything_without_notes(client):
