@@ -176,15 +176,11 @@ def claims_line(claims: list[dict]) -> str:
     return line[:1].upper() + line[1:]
 
 
-def load_cards(lead_ids: list[int], card_ids: list[int] | None = None) -> list[Card]:
-    """Cards for lead events, in the given order: three queries whatever the number of cards. `card_ids`,
-    the cards' own keys when the caller knows them, make reading their status a lookup by key."""
+def load_cards(lead_ids: list[int]) -> list[Card]:
+    """Cards for lead events, in the given order: three queries whatever the number of cards."""
     prefix = reverse("timeline:timeline")
     # What the read model says of each card (its status and who says so), read with its lead event.
     card = TimelineCard.objects.filter(lead_event_id=OuterRef("pk"))
-    if card_ids is not None:
-        # lead_event_id has no index of its own: matched alone, each lead event's lookup scans every card.
-        card = card.filter(pk__in=card_ids)
     events = (
         Event.objects.filter(pk__in=lead_ids)
         .select_related("article")
@@ -309,7 +305,7 @@ def cached_cards(refs: list[CardRef]) -> list[RenderedCard]:
     if missing:
         fresh = {}
         by_lead = {ref.lead_event_id: ref for ref in missing}
-        for card in load_cards(list(by_lead), [ref.id for ref in missing]):
+        for card in load_cards(list(by_lead)):
             html = mark_safe(render_to_string("timeline/_card.html", {"card": card}))
             rendered = RenderedCard(
                 html, card.month_key, card.month_label, card.date_label, Period.of(card.event).iso()
