@@ -6,8 +6,6 @@ database, so threads share a worker's card index and rendered cards. Static file
 (default 4), WEB_TIMEOUT (seconds, default 30).
 """
 
-import contextlib
-import ctypes
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
@@ -21,21 +19,6 @@ graceful_timeout = 20
 preload_app = False
 accesslog = os.environ.get("ACCESS_LOG", "-")
 errorlog = "-"
-
-
-# glibc's M_ARENA_MAX (mallopt): how many malloc arenas a process may use.
-M_ARENA_MAX = -8
-
-
-def post_fork(server, worker) -> None:
-    """Let a worker's threads share two malloc arenas (MALLOC_ARENA_MAX, unless set in the environment).
-    By default glibc gives threads arenas of their own (up to eight per core), each keeping the memory
-    freed in it: with four request threads and the card index's build thread, a busy worker's resident
-    memory grew by tens of MB. The threads take turns under the GIL anyway. Elsewhere than glibc nothing
-    happens."""
-    if "MALLOC_ARENA_MAX" not in os.environ:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, 2)
 
 
 def post_worker_init(worker) -> None:
