@@ -11,7 +11,10 @@ the server's time, without network. Never used in tests: figures go in the issue
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
+import random
 import statistics
 import sys
 import time
@@ -47,6 +50,17 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--database-url", default="sqlite:////tmp/bench-timeline.sqlite3")
+    parser.add_argument(
+        "--stages", action="store_true", help="time each stage of the view on bench_serve's pages instead"
+    )
+    parser.add_argument("--unseen", type=int, default=150, help="with --stages: pages never seen")
+    parser.add_argument("--rounds", type=int, default=5, help="with --stages: passes over the seen pages")
+    parser.add_argument(
+        "--database-path", action="store_true", help="with --stages: DatabaseCards (no card index)"
+    )
+    parser.add_argument(
+        "--profile", default="", help="with --stages: cProfile them too, sorted by this (e.g. tottime)"
+    )
     args = parser.parse_args()
 
     if args.database_url.startswith("postgres"):
@@ -87,6 +101,13 @@ def main() -> None:
     months = [month for month, count in index.histogram(everything) if count]
     middle = months[len(months) // 2]
     first_page_cursor = index.page(everything, newest_first=False, size=50)[1]
+    if args.stages:
+        from bench_serve import seen_pages, unseen_pages
+
+        settings.TIMELINE_ACCELERATOR = not args.database_path
+        unseen = unseen_pages(args.unseen, random.Random(11))
+        stage_breakdown(Client(), seen_pages(), unseen, args.rounds, args.profile)
+        return
 
     filter_sets = {
         "no filter": {},
@@ -124,6 +145,85 @@ def main() -> None:
             cards = response.content.decode().count('class="card ')
             print(f"{name:<22} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}  {cards}")
     print_page_weight(client)
+
+
+class StageTimer:
+    """Times the timeline view's stages by wrapping the functions it calls (in timeline.views' namespace
+    and the card readers' methods): filter parse, selection, page, card loading and rendering, chart,
+    facets, brush, map, template rendering. Nested time is counted in the inner stage only."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, float] = {}
+        self.samples: dict[str, list[float]] = {}
+        self._stack: list[list[float]] = []
+
+    def wrap(self, name: str, function):
+        def timed(*args, **kwargs):
+            self._stack.append([0.0])
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                took = time.perf_counter() - started
+                inner = self._stack.pop()[0]
+                self.current[name] = self.current.get(name, 0.0) + took - inner
+                if self._stack:
+                    self._stack[-1][0] += took
+
+        return timed
+
+    def install(self) -> None:
+        from timeline import cards, index, views
+
+        for name in ("parse_filters", "get_index", "cached_cards", "chart_bars", "facets", "time_brush",
+                     "timeline_world_map", "render", "push_url", "new_events_url"):  # fmt: skip
+            setattr(views, name, self.wrap(name, getattr(views, name)))
+        cards.load_cards = self.wrap("load_cards", cards.load_cards)
+        cards.render_to_string = self.wrap("render_card", cards.render_to_string)
+        for cls in (index.CardIndex, index.DatabaseCards):
+            for method in ("select", "page", "histogram", "count"):
+                setattr(cls, method, self.wrap(method, getattr(cls, method)))
+
+    def finish(self, total: float) -> None:
+        self.current["total"] = total
+        self.current["other"] = total - sum(v for k, v in self.current.items() if k != "total")
+        for name, took in self.current.items():
+            self.samples.setdefault(name, []).append(took * 1000)
+        self.current = {}
+
+    def report(self, title: str, count: int) -> None:
+        print(f"\n{title}\n{'stage':<20} {'mean ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
+        for name, values in sorted(self.samples.items(), key=lambda item: -sum(item[1])):
+            values = values + [0.0] * (count - len(values))
+            values.sort()
+            p95 = values[max(0, round(0.95 * len(values)) - 1)]
+            mean = sum(values) / len(values)
+            print(f"{name:<20} {mean:8.2f} {statistics.median(values):8.2f} {p95:8.2f}")
+        self.samples = {}
+
+
+def stage_breakdown(client, seen: list[str], unseen: list[str], rounds: int, profile: str) -> None:
+    """Per-stage times of the fragment on pages already seen (cards rendered) and never seen."""
+    timer = StageTimer()
+    timer.install()
+    for page in seen:  # their cards rendered once, not timed
+        client.get(page, HTTP_HX_REQUEST="true")
+    timer.current = {}
+    for title, pages in (("pages already seen", seen * rounds), ("pages never seen", unseen)):
+        profiler = cProfile.Profile() if profile else None
+        for page in pages:
+            if profiler:
+                profiler.enable()
+            started = time.perf_counter()
+            response = client.get(page, HTTP_HX_REQUEST="true")
+            took = time.perf_counter() - started
+            if profiler:
+                profiler.disable()
+            assert response.status_code == 200
+            timer.finish(took)
+        timer.report(f"{title} ({len(pages)} requests)", len(pages))
+        if profiler:
+            pstats.Stats(profiler).sort_stats(profile).print_stats(25)
 
 
 def print_page_weight(client) -> None:

@@ -347,8 +347,9 @@ class CardIndex:
     capacity: int = 0
     alive: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     plausible: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # date ordinals
-    end: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Date ordinals (below 2**22) and pair positions fit in 32 bits: half the memory of int64.
+    start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    end: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     version: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     created: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -357,8 +358,8 @@ class CardIndex:
     # The chart's months of each card (year * 12 + month - 1): first and last it counts in.
     month_first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     month_last: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    pairs_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # a card's pairs
-    pairs_to: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pairs_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # a card's pairs
+    pairs_to: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     texts: SearchTexts = field(default_factory=lambda: SearchTexts())
     # (entity, card) pairs, appended; a changed card's old pairs are marked dead (compacted now and then).
     pair_count: int = 0
@@ -396,6 +397,7 @@ class CardIndex:
                 chunk = []
         index._apply(chunk, building=True)
         index.texts.finish_build()
+        index._trim_pairs()
         return index
 
     def sync(self) -> None:
@@ -481,6 +483,13 @@ class CardIndex:
             self.pair_card[self.pair_count : needed] = block[:, 1]
             self.pair_live[self.pair_count : needed] = True
         self.pair_count = needed
+
+    def _trim_pairs(self) -> None:
+        """After the build: the pair arrays grew by doubling; keep a quarter spare, not up to a half."""
+        size = max(self.pair_count + self.pair_count // 4, 4096)
+        if size < len(self.pair_entity):
+            for name in ("pair_entity", "pair_card", "pair_live"):
+                setattr(self, name, getattr(self, name)[:size].copy())
 
     def _compact_pairs(self) -> None:
         """Drop dead pairs when they outnumber the live ones (each card's pairs stay contiguous)."""
@@ -658,7 +667,7 @@ class CardIndex:
                 keep = (s > start) | ((s == start) & ((e > end) | ((e == end) & (led > lead))))
             ids = ids[keep]
         # The order (start, end, lead) with (start, end) in one int64: ordinals stay below 2**22.
-        primary = (self.start[ids] << 22) | self.end[ids]
+        primary = (self.start[ids].astype(np.int64) << 22) | self.end[ids]
         if newest_first:
             primary = -primary
         if size is not None and len(ids) > size:

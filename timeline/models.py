@@ -537,6 +537,9 @@ class TimelineCard(models.Model):
         indexes = [
             models.Index(fields=["sequence"], name="card_sequence_idx"),
             models.Index(fields=["date_start", "date_end", "lead_event_id"], name="card_order_idx"),
+            # A page's cards are read by their lead events (timeline.cards, timeline.export): without it
+            # each lookup scans every card.
+            models.Index(fields=["lead_event_id"], name="card_lead_idx"),
         ]
 
     def __str__(self) -> str:
