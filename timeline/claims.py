@@ -6,10 +6,13 @@ Rules (one place for them):
   general), else the speaker itself.
 - A party's stance is its latest one, by publication date (same day: in the order given).
 - `confirmed`: a party that had denied later confirms or asserts it; or, with no standing denial, two parties
-  or more assert or confirm it.
-- `disputed`: some party's latest stance is a denial (a standing denial outweighs any number of assertions,
-  until the denier itself confirms).
-- `claimed`: one party only asserts or confirms it.
+  or more assert or confirm it, or one party confirms it. A confirmation ("NATO confirmed the deployment",
+  "Pyongyang acknowledged its troops") agrees with a report made by someone else, named or not: what an
+  analyst reads as confirmed. A lone assertion, even by the party concerned, is only a claim.
+- `disputed`: some party's latest stance is a denial (a standing denial outweighs any number of assertions
+  and confirmations by others, until the denier itself confirms). A lone denial disputes too: it answers a
+  claim made by someone, named or not.
+- `claimed`: one party only asserts it.
 - None: no source attributes it to anyone.
 `first_reported` is the earliest publication date among all the card's sources, attributed or not.
 """
@@ -133,4 +136,6 @@ def _status(parties: tuple[PartyStance, ...]) -> Status | None:
         return "confirmed"
     if any(p.stance == "denied" for p in parties):
         return "disputed"
-    return "confirmed" if len(parties) >= 2 else "claimed"
+    if len(parties) >= 2 or any(p.stance == "confirmed" for p in parties):
+        return "confirmed"
+    return "claimed"

@@ -39,8 +39,13 @@ def test_asserted_by_one_side_only_is_claimed():
     assert [s.name for s in result.parties[0].speakers] == ["Russian Ministry of Defence", "Dmitry Peskov"]
 
 
-def test_a_single_sides_confirmation_is_still_a_claim():
-    assert card_status([source("country:KR", "KR", "confirmed", 1)]).status == "claimed"
+def test_a_confirmation_confirms_even_from_a_single_side():
+    # Confirming agrees with a report made by someone else, named or not ("NATO confirmed the deployment").
+    assert card_status([source("country:KR", "KR", "confirmed", 1)]).status == "confirmed"
+
+
+def test_a_single_sides_assertion_is_a_claim_even_from_the_party_concerned():
+    assert card_status([source("country:KP", "KP", "asserted", 1)]).status == "claimed"
 
 
 def test_asserted_by_one_side_and_denied_by_the_other_is_disputed():
@@ -97,7 +102,7 @@ def test_two_independent_sides_confirm():
 
 
 def test_two_speakers_of_one_country_are_one_side():
-    result = card_status([source("org:nis", "KR", "asserted", 1), source("country:KR", "KR", "confirmed", 2)])
+    result = card_status([source("org:nis", "KR", "asserted", 1), source("country:KR", "KR", "asserted", 2)])
     assert result.status == "claimed"
 
 
