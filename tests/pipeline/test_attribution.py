@@ -802,3 +802,134 @@ def test_an_institution_subject_stands_for_the_last_institution_else_the_reports
     assert found[1] == ("person:dmitry-peskov", "asserted")
     assert found[2] == (f"country:{country}", "asserted")
     assert found[3] is not None and found[3][0] == f"country:{country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "When Valery Gerasimov, chief of Russia's general staff, told Vladimir Putin that the region was "
+            "retaken.",
+            "en",
+        ),
+        ("Valéri Guérassimov, chef de l'état-major russe, a déclaré que la région était reprise.", "fr"),
+    ],
+)
+def test_a_title_set_off_after_a_name_leaves_the_person_the_speaker(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.speaker.country) == (
+        "person:valery-gerasimov",
+        "RU",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "Selon l'agence KCNA, Pyongyang a confirmé l'envoi de troupes.",
+                "Kim Jong Un a pris cette décision seul, a précisé l'agence.",
+            ],
+            "fr",
+        ),
+        (
+            [
+                "North Korea confirmed the deployment, according to KCNA.",
+                "Kim Jong Un took the decision himself, the agency added.",
+            ],
+            "en",
+        ),
+    ],
+)
+def test_an_inverted_subject_that_refers_back_stands_for_the_last_institution(lines, lang):
+    found = attribute_article("\n".join(lines), lang)
+    assert found[1] is not None and found[1][1] == "asserted"
+    assert found[1][0] in ("org:kcna", "country:KP")  # the agency (or the state it speaks for), not Kim
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Vladimir Putin thanked Kim Jong Un on Monday, saying Russia would never forget it.",
+            "en",
+            "person:vladimir-putin",
+        ),
+        (
+            "Le président Volodymyr Zelensky a défendu ses généraux, estimant qu'ils sauvaient des vies.",
+            "fr",
+            "person:volodymyr-zelensky",
+        ),
+        (
+            "Le président russe Vladimir Poutine a remercié la Corée du Nord pour son soutien.",
+            "fr",
+            "person:vladimir-putin",
+        ),
+    ],
+)
+def test_thanking_and_a_participle_with_no_speech_verb_before_it_name_the_sentences_subject(
+    text, lang, speaker
+):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == (speaker, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "South Korea summoned the Russian ambassador.",
+                "A presidential official said Seoul could send weapons.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "La Corée du Sud a convoqué l'ambassadeur russe.",
+                "Un haut responsable a affirmé que Séoul pourrait livrer des armes.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_an_unnamed_official_speaks_for_the_side_of_the_report(lines, lang):
+    assert attribute_article("\n".join(lines), lang)[1] == ("country:KR", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "NATO Secretary General Mark Rutte said that North Korean troops had been deployed to Kursk, the "
+            "first time the alliance has confirmed the reports.",
+            "en",
+        ),
+        (
+            "Le secrétaire général de l'OTAN, Mark Rutte, a déclaré que des troupes nord-coréennes étaient à "
+            "Koursk, la première fois que l'Alliance confirme ces informations.",
+            "fr",
+        ),
+    ],
+)
+def test_a_comment_calling_a_statement_a_first_confirmation_makes_it_one(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == ("person:mark-rutte", "confirmed")
+
+
+def test_a_first_time_that_is_no_comment_on_a_confirmation_changes_nothing():
+    found = attribute("Zelensky said the troops had fought, the first time they met in battle.", "en")
+    assert found is not None and found.stance == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("North Korea's envoy Kim Song called the reports a smear campaign.", "en"),
+        ("Pyongyang a qualifié ces informations de campagne de dénigrement.", "fr"),
+    ],
+)
+def test_calling_reports_a_smear_denies_them(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and found.stance == "denied"

@@ -143,6 +143,7 @@ class AttributionLanguage:
     infinitives: tuple[tuple[Stance, re.Pattern[str]], ...]
     infinitive_before: re.Pattern[str] | None
     adjunct_participles: tuple[tuple[Stance, re.Pattern[str]], ...]
+    comment_opener: re.Pattern[str] | None
     statement_denial_verbs: re.Pattern[str] | None
     statement_denial_participles: re.Pattern[str] | None
     statement_words: re.Pattern[str]
@@ -220,6 +221,9 @@ def attribution_language(lang: str) -> AttributionLanguage:
         infinitives=by_stance(data.get("infinitives")),
         infinitive_before=optional("infinitive_before"),
         adjunct_participles=by_stance(data.get("adjunct_participles")),
+        comment_opener=re.compile(r"^\s*(?:" + data["comment_openers"] + r")(?![\w-])", flags)
+        if data.get("comment_openers")
+        else None,
         statement_denial_verbs=words_or_none(data["statement_denials"].get("verbs")),
         statement_denial_participles=words_or_none(data["statement_denials"].get("participles")),
         statement_words=re.compile(_words(data["statement_words"]), flags),
@@ -466,20 +470,13 @@ def _subject_phrase(
     while index > 0 and _opens_incise(text[parts[index][0] : parts[index][1]], language):
         index -= 1
     phrase_start, phrase_end = parts[index]
-    # An apposition made only of a name and set off by commas ("Le porte-parole du Kremlin, Dmitri Peskov,
-    # a dit") joins the phrase before it, which says in what capacity the person speaks. Without the closing
-    # comma the name is a plain subject and the part before it is other content ("..., Zelensky said").
-    inside = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end]
-    rest = text[phrase_start:phrase_end]
-    for mention in inside:
-        rest = rest.replace(mention.text, " ")
-    set_off = text[phrase_end:end].strip() == ","
-    if index > 0 and inside and set_off and len(rest.split()) <= 1:
+    # An apposition set off by commas joins the phrase before it: a name after a title ("Le porte-parole du
+    # Kremlin, Dmitri Peskov, a dit"), a title after a name ("Valery Gerasimov, chief of Russia's general
+    # staff, told"; "Bezuhla, a member of parliament known for ..., wrote"); the person in the two wins.
+    # Without the closing comma the last part is a plain subject and the part before it is other content
+    # ("..., Zelensky said").
+    if index > 0 and text[phrase_end:end].strip() == ",":
         phrase_start = parts[index - 1][0]
-    elif index > 0 and not inside and set_off:
-        # An apposition without a name ("Bezuhla, a member of parliament known for ..., wrote") describes
-        # the subject named before it.
-        phrase_start, phrase_end = parts[index - 1][0], phrase_end
     return phrase_start, phrase_end
 
 
@@ -627,11 +624,13 @@ def attributions(
     for cue in cues:
         if cue.negated:
             continue
-        speaker = (
-            previous
-            if cue.kind == "adjunct"
-            else _cue_speaker(text, offset, cue, language, record, named, not_hearers, not_placed, antecedent)
-        )
+        if cue.kind == "adjunct":
+            # "Putin thanked Kim, saying …": with no speaker before it, the sentence's subject speaks.
+            speaker = previous or _sentence_subject(text, offset, cue, language, record, not_placed)
+        else:
+            speaker = _cue_speaker(
+                text, offset, cue, language, record, named, not_hearers, not_placed, antecedent
+            )
         group = text[cue.start : cue.verb_start]
         if speaker is None and language.inverted_pronoun and language.inverted_pronoun.search(group):
             # "…», a-t-il assuré": the pronoun stands for the sentence's last speaker, else the article's.
@@ -660,6 +659,16 @@ def attributions(
     found = [(cue, a) for cue, a in found if id(cue) not in inner_cues]
     # A speaker who denies in a sentence denies with all it says there: "the General Staff said its forces
     # were still holding positions and called the announcement propaganda".
+    # "Rutte said the troops had been deployed, the first time the alliance has confirmed the reports": a
+    # comment set off after a statement that calls it a confirmation makes it one.
+    for cue in cues:
+        if cue.stance != "confirmed" or cue.negated or language.comment_opener is None:
+            continue
+        part_start = text.rfind(",", 0, cue.start) + 1
+        earlier = [index for index, (c, _) in enumerate(found) if c.end <= part_start]
+        if part_start and earlier and language.comment_opener.match(text[part_start : cue.start]):
+            statement_cue, statement = found[earlier[-1]]
+            found[earlier[-1]] = (statement_cue, replace(statement, stance="confirmed"))
     # Only what it says before its denial: a later assertion may be another person of the same side.
     denials = {a.speaker.key: cue.verb_start for cue, a in found if a.stance == "denied"}
     found = [
@@ -726,6 +735,27 @@ def _candidates(
     return named, not_hearers, not_placed
 
 
+def _sentence_subject(
+    text: str,
+    offset: int,
+    cue: _Cue,
+    language: AttributionLanguage,
+    record: Callable[[str], EntityRecord | None],
+    candidates: Sequence[_Local],
+) -> Speaker | None:
+    """The subject of the clause before an adjunct participle: the first named speaker of the sentence's
+    first part ("Vladimir Putin thanked Kim Jong Un, saying …"), not a hearer or a place."""
+    before = [m for m in candidates if m.end <= cue.start and m.kind in SPEAKER_KINDS]
+    if not before:
+        return None
+    first = before[0]
+    part_end = text.find(",", first.end)
+    phrase = (first.start, part_end if 0 <= part_end < cue.start else cue.start)
+    inside = [m for m in before if phrase[0] <= m.start and m.end <= phrase[1]]
+    chosen = _best_in((first.start, first.end), inside, nearest_end=False) or first
+    return _speaker(text, offset, (first.start, first.end), chosen, inside, language, record)
+
+
 def _negated_speaker(
     sentence: Sentence,
     mentions: Iterable[MentionLike],
@@ -773,7 +803,7 @@ def _cue_speaker(
                 return None  # "Russian claims": an adjective and a noun, not a subject and its verb
             return _speaker(text, offset, phrase, chosen, candidates, language, record)
         subject = text[phrase[0] : phrase[1]].strip()
-        if where == "subject" and language.anaphor.fullmatch(subject):
+        if where != "introduced" and language.anaphor.fullmatch(subject):
             institution = language.institution_nouns and language.institution_nouns.search(subject)
             return antecedent.institution if institution else antecedent.last
     return None
