@@ -22,6 +22,7 @@ from timeline.pipeline.attribution import (
     attribution_language,
     attributions,
     body_label,
+    confirmations_elaborated,
     known_languages,
 )
 
@@ -933,3 +934,70 @@ def test_a_first_time_that_is_no_comment_on_a_confirmation_changes_nothing():
 def test_calling_reports_a_smear_denies_them(text, lang):
     found = attribute(text, lang)
     assert found is not None and found.stance == "denied"
+
+
+def stances_in_article(lines: list[str], lang: str) -> list[tuple[str, str] | None]:
+    """(speaker key, stance) of each sentence of an article, after `confirmations_elaborated`."""
+    text = "\n".join(lines)
+    registry = Registry.load()
+    mentions = registry.link(text, lang).mentions
+    sentences = sentences_of(text)
+    found = []
+    for sentence, antecedent in zip(
+        sentences, antecedents(sentences, mentions, lang, registry.get), strict=True
+    ):
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        found.append(
+            attribution(sentence, (sentence.start, sentence.end), inside, lang, registry.get, antecedent)
+        )
+    return [None if a is None else (a.speaker.key, a.stance) for a in confirmations_elaborated(found)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "North Korea confirmed for the first time that it had sent troops to Russia.",
+                "KCNA said the units had taken part in the fighting in Kursk.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "La Corée du Nord a reconnu pour la première fois avoir envoyé des troupes en Russie.",
+                "L'agence KCNA a précisé que les unités avaient combattu à Koursk.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_a_states_institutions_elaborate_on_its_first_confirmation(lines, lang):
+    found = stances_in_article(lines, lang)
+    assert found[0] == ("country:KP", "confirmed")
+    assert found[1] is not None and found[1][1] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "Valery Gerasimov told Vladimir Putin that the region was liberated.",
+                "Valery Gerasimov acknowledged that North Korean soldiers had fought there.",
+                "Valery Gerasimov said the last village had been retaken.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "Oleksandr Syrskyi a reconnu un repli de ses troupes.",
+                "Volodymyr Zelensky a affirmé que les généraux sauvaient des vies.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_who_first_asserts_and_other_persons_of_the_side_keep_their_assertions(lines, lang):
+    found = stances_in_article(lines, lang)
+    assert found[-1] is not None and found[-1][1] == "asserted"

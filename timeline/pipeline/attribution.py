@@ -877,6 +877,33 @@ def _lead_country(
     return None
 
 
+def confirmations_elaborated(found: Sequence[Attribution | None]) -> list[Attribution | None]:
+    """The attributions of an article's events, where a speaker whose first statement in the article is a
+    confirmation confirms with what it goes on to say, and so do the state's institutions after a state or
+    institution first confirmed: "North Korea confirmed for the first time that it had sent troops. KCNA said
+    the units had taken part in the liberation of Kursk" (the agency elaborates on the confirmation).
+
+    A speaker that first asserts ("Gerasimov told Putin the region was liberated, and acknowledged ...") keeps
+    its assertions; another person of the confirming side speaks for themself (Syrskyi acknowledges a
+    retreat, Zelensky defends his generals)."""
+    first_of_speaker: dict[str, Stance] = {}
+    first_of_institutions: dict[str, Stance] = {}
+    for said in sorted((a for a in found if a is not None), key=lambda a: a.cue_start):
+        first_of_speaker.setdefault(said.speaker.key, said.stance)
+        if said.speaker.kind != "person":
+            first_of_institutions.setdefault(said.speaker.party, said.stance)
+
+    def elaborates(said: Attribution) -> bool:
+        if first_of_speaker.get(said.speaker.key) == "confirmed":
+            return True
+        return said.speaker.kind != "person" and first_of_institutions.get(said.speaker.party) == "confirmed"
+
+    return [
+        replace(a, stance="confirmed") if a is not None and a.stance == "asserted" and elaborates(a) else a
+        for a in found
+    ]
+
+
 def attribution(
     sentence: Sentence,
     clause: tuple[int, int],
