@@ -24,6 +24,7 @@ from timeline.pipeline.attribution import (
     body_label,
     confirmations_elaborated,
     known_languages,
+    roles_named,
 )
 
 
@@ -950,6 +951,7 @@ def stances_in_article(lines: list[str], lang: str) -> list[tuple[str, str] | No
         found.append(
             attribution(sentence, (sentence.start, sentence.end), inside, lang, registry.get, antecedent)
         )
+    found = roles_named(found, sentences, mentions, lang, registry.get)
     return [None if a is None else (a.speaker.key, a.stance) for a in confirmations_elaborated(found)]
 
 
@@ -1001,3 +1003,41 @@ def test_a_states_institutions_elaborate_on_its_first_confirmation(lines, lang):
 def test_who_first_asserts_and_other_persons_of_the_side_keep_their_assertions(lines, lang):
     found = stances_in_article(lines, lang)
     assert found[-1] is not None and found[-1][1] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "person"),
+    [
+        (
+            [
+                "Russia's top general told President Vladimir Putin that the region had been liberated.",
+                "Chief of the General Staff Valery Gerasimov spoke by video link.",
+            ],
+            "en",
+            "person:valery-gerasimov",
+        ),
+        (
+            [
+                "Le commandant en chef ukrainien a affirmé que ses troupes tenaient Soudja.",
+                "Oleksandr Syrskyi a présenté son rapport à Volodymyr Zelensky.",
+            ],
+            "fr",
+            "person:oleksandr-syrskyi",
+        ),
+    ],
+)
+def test_a_role_of_a_country_is_the_person_of_that_country_named_next(lines, lang, person):
+    assert stances_in_article(lines, lang)[0] == (person, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (["Russia's top general said the region had been liberated.", "Kyiv denied it."], "en"),
+        (["The Ukrainian General Staff said its units held.", "Valery Gerasimov spoke later."], "en"),
+        (["Le commandant en chef ukrainien a affirmé que ses troupes tenaient.", "Moscou a démenti."], "fr"),
+    ],
+)
+def test_a_role_stays_its_country_when_no_person_of_that_country_follows(lines, lang):
+    found = stances_in_article(lines, lang)[0]
+    assert found is not None and found[0].startswith("country:")

@@ -90,6 +90,8 @@ class Speaker:
     country: str | None  # ISO alpha-2 of the state it speaks for, None when unknown or international
     body: str | None  # capacity ("defence_ministry", "spokesperson", ...): a key of `bodies` in the data
     organization: str | None = None  # the organisation it speaks for: itself, or the one named in its title
+    # A country named only with a person's role ("Russia's top general"): the person is named further on.
+    role_only: bool = False
 
     @property
     def party(self) -> str:
@@ -163,6 +165,7 @@ class AttributionLanguage:
     relative_pronoun: re.Pattern[str]
     incise_opener: re.Pattern[str] | None
     anaphor: re.Pattern[str]
+    person_role: re.Pattern[str] | None
     institution_nouns: re.Pattern[str] | None
     coordinator_before: re.Pattern[str] | None
     coordinator: re.Pattern[str] | None
@@ -256,6 +259,7 @@ def attribution_language(lang: str) -> AttributionLanguage:
             flags,
         ),
         institution_nouns=words_or_none(data.get("institution_nouns")),
+        person_role=words_or_none(data.get("person_roles")),
         # A few words may come between ("and for the first time publicly acknowledged").
         coordinator_before=re.compile(_words(data["coordinators"]) + r"(?:\s+[\w'’,-]+){0,5}\s*$", flags)
         if data.get("coordinators")
@@ -582,6 +586,13 @@ def _speaker(
         country = countries[-1].key.removeprefix("country:")
     phrase_text = text[phrase[0] : phrase[1]]
     body = next((name for name, pattern in language.bodies if pattern.search(phrase_text)), None)
+    role_only = bool(
+        chosen.kind == "country"
+        and language.person_role
+        and language.person_role.search(phrase_text)
+        and not (language.institution_nouns and language.institution_nouns.search(phrase_text))
+        and not any(m.kind in ("person", "organization") for m in beside)
+    )
     return Speaker(
         key=chosen.key,
         kind=chosen.kind,
@@ -591,6 +602,7 @@ def _speaker(
         country=country,
         body=body,
         organization=organization,
+        role_only=role_only,
     )
 
 
@@ -875,6 +887,45 @@ def _lead_country(
                 phrase = (local.start, local.end)
                 return _speaker(sentence.text, sentence.start, phrase, local, [local], language, record)
     return None
+
+
+def roles_named(
+    found: Sequence[Attribution | None],
+    sentences: Sequence[Sentence],
+    mentions: Iterable[MentionLike],
+    lang: str,
+    record: Callable[[str], EntityRecord | None],
+) -> list[Attribution | None]:
+    """The attributions of an article's events, where a speaker named only by a role of its country
+    ("Russia's top general told Putin ...") is the first person of that country named in the next two
+    sentences ("Chief of the General Staff Valery Gerasimov, speaking by video link, said ..."); it stays the
+    country when there is none."""
+    language = attribution_language(lang)
+    people = sorted((m for m in mentions if m.kind == "person" and m.via != "implied"), key=lambda m: m.start)
+    starts = sorted(sentence.start for sentence in sentences)
+    out: list[Attribution | None] = []
+    for said in found:
+        if said is None or not said.speaker.role_only:
+            out.append(said)
+            continue
+        after = [start for start in starts if start > said.speaker.end]
+        window_end = after[2] if len(after) > 2 else max((s.end for s in sentences), default=0)
+        sentence_end = after[0] if after else window_end
+        person = next(
+            (
+                m
+                for m in people
+                if sentence_end <= m.start < window_end and _country(m.key, record) == said.speaker.country
+            ),
+            None,
+        )
+        if person is None:
+            out.append(said)
+            continue
+        local = _Local(0, person.end - person.start, person.text, person.key, "person", "")
+        speaker = _speaker(person.text, person.start, (0, len(person.text)), local, [local], language, record)
+        out.append(replace(said, speaker=replace(speaker, body=said.speaker.body)))
+    return out
 
 
 def confirmations_elaborated(found: Sequence[Attribution | None]) -> list[Attribution | None]:
