@@ -31,7 +31,21 @@ Decisions:
 - "rejected", "dismissed", "a rejeté", "a contesté" deny only a statement ("rejected the claim", "a claim
   Kyiv rejected"), not a proposal ("rejected the truce proposal" is an act, not a stance on a fact).
 - A statement that denies in substance through a plain verb ('"There are no troops," the diplomat said')
-  stays `asserted`: stance comes from the reporting words, not from the content.
+  stays `asserted`: stance comes from the reporting words, not from the content; but a content that calls
+  something false ("said it was fake news", "a affirmé qu'il s'agissait d'un mensonge") denies.
+- A speaker who denies in a sentence denies with what it said before in it ("said its forces still held
+  positions and called the announcement propaganda"); a verb after "and" with no subject shares the one
+  before it; an incise ("speaking by video link", "interrogé sur ce point") or an apposition set off by commas
+  ("Valery Gerasimov, chief of Russia's general staff,") belongs to the subject.
+- Framed infinitives ("s'est contenté d'affirmer", "was quick to deny") are cues; so is a participle set off
+  after a clause ("…, confirming the deployment"), whose speaker is that clause's.
+- A comment "the first time X has confirmed …" set off after a statement makes the statement a confirmation;
+  an article's elaborations of a first confirmation by the same speaker or the same state's institutions
+  are confirmations (`confirmations_elaborated`).
+- A subject that only refers back: a pronoun or a person's title stands for the last speaker, an institution
+  ("the presidential office", "un haut responsable") for the last speaker that is no person, else the
+  article's first-named country (`Antecedents`); a country named by a person's role ("Russia's top general")
+  for the person of that country named in the next two sentences (`roles_named`).
 """
 
 from __future__ import annotations
