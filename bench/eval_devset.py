@@ -338,20 +338,27 @@ def speaker_matches(
 
 
 def gold_status(mentions: Iterable[Mention]) -> str | None:
-    """A card's status from the stances of every report of its happening (issue 13).
+    """A card's status from the stances of every report of its happening (issue 13), by the rules of
+    timeline/claims.py (parties are speaker countries, else speakers; the order of reports is not known
+    here, so a party that denied and also asserted or confirmed is taken to have come round):
 
-    confirmed: someone confirmed it, or two independent parties (speaker countries) asserted it;
-    disputed: asserted and denied; claimed: asserted by one side only; None: nobody claims anything.
+    confirmed: a party that denied also confirmed or asserted it; else, with no denial, someone confirmed it
+    or two parties asserted it; disputed: someone denied it; claimed: asserted by one side only; None:
+    nobody says anything.
     """
-    stances = [(m.stance, m.speaker_country or m.speaker) for m in mentions if m.stance]
+    stances: dict[object, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.stance:
+            stances[m.speaker_country or m.speaker].add(m.stance)
     if not stances:
         return None
-    if any(stance == "confirmed" for stance, _ in stances):
+    if any("denied" in said and len(said) > 1 for said in stances.values()):
         return "confirmed"
-    asserted = {party for stance, party in stances if stance == "asserted"}
-    if any(stance == "denied" for stance, _ in stances):
-        return "disputed" if asserted else None
-    return "confirmed" if len(asserted) >= 2 else "claimed"
+    if any("denied" in said for said in stances.values()):
+        return "disputed"
+    if len(stances) >= 2 or any("confirmed" in said for said in stances.values()):
+        return "confirmed"
+    return "claimed"
 
 
 def gold_statuses(articles: Iterable[GoldArticle]) -> dict[str, str | None]:

@@ -167,7 +167,7 @@ def refresh_cards(keys: list[str]) -> None:
         .values_list(
             "id", "group_id", "date_start", "date_end", "precision", "approximate", "category", "sentence",
             "article_id", "article__published", "speaker_id", "speaker__name", "speaker_country",
-            "speaker_body", "stance",
+            "speaker_body", "stance", "speaker__kind",
         )
     )  # fmt: skip
     members: dict[str, list[tuple]] = defaultdict(list)
@@ -238,11 +238,13 @@ def refresh_cards(keys: list[str]) -> None:
 def source_stance(row: tuple) -> SourceStance:
     """A card's source (a row of `refresh_cards`' event query) as timeline.claims reads it: an event with a
     stance and a speaker (an entity, or only the state it speaks for) is attributed, any other is not."""
-    published, speaker_id, speaker_name, country, body, stance = row[9:15]
+    published, speaker_id, speaker_name, country, body, stance, kind = row[9:16]
     key = f"entity:{speaker_id}" if speaker_id else (f"country:{country}" if country else None)
     if key is None or not stance:
         return SourceStance(None, None, None, published)
-    return SourceStance(key, country or None, stance, published, speaker_name or "", body or None)
+    return SourceStance(
+        key, country or None, stance, published, speaker_name or "", body or None, speaker_kind=kind or None
+    )
 
 
 def claims_label(said: CardStatus, country_names: dict[str, str]) -> list[dict[str, object]]:

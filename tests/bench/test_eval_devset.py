@@ -270,6 +270,9 @@ def test_speaker_and_stance_are_scored_when_the_export_has_them():
         ([("asserted", "RU"), ("denied", "UA"), ("confirmed", "UA")], "confirmed"),
         ([("asserted", "KR"), ("asserted", "US")], "confirmed"),
         ([("asserted", "KR"), ("asserted", "KR")], "claimed"),
+        ([("confirmed", "KP")], "confirmed"),  # a confirmation answers someone's report (timeline/claims.py)
+        ([("denied", "KP")], "disputed"),  # and so does a denial
+        ([("asserted", "KR"), ("confirmed", "US"), ("denied", "KP")], "disputed"),
         ([(None, None)], None),
     ],
 )

@@ -22,7 +22,9 @@ from timeline.pipeline.attribution import (
     attribution_language,
     attributions,
     body_label,
+    confirmations_elaborated,
     known_languages,
+    roles_named,
 )
 
 
@@ -536,3 +538,506 @@ def test_attribution_and_card_status_run_without_django():
         [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# --- speech in realistic reports ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Zelensky posted photographs of the two prisoners on X.",
+            "en",
+            ("person:volodymyr-zelensky", "asserted"),
+        ),
+        (
+            "Zelensky a publié une vidéo des deux prisonniers.",
+            "fr",
+            ("person:volodymyr-zelensky", "asserted"),
+        ),
+        ("Moscou dénonce une provocation ukrainienne.", "fr", ("country:RU", "asserted")),
+        ("Kiev juge la situation stable près de Soudja.", "fr", ("country:UA", "asserted")),
+    ],
+)
+def test_posting_publishing_and_present_tense_judgements_assert(text, lang, expected):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == expected
+
+
+def test_a_verb_form_right_after_a_reporting_verb_is_its_object():
+    found = attribute_all("Ukraine's army rejected reports that its soldiers were encircled.", "en")
+    assert [(a.speaker.key, a.stance, a.cue) for a in found] == [("country:UA", "denied", "rejected")]
+    found = attribute_all("Kiev a démenti les affirmations russes sur un encerclement.", "fr")
+    assert [(a.speaker.key, a.stance) for a in found] == [("country:UA", "denied")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("Moscou s'est félicité de cette annonce.", "fr", "country:RU"),
+        ("Le Kremlin s'est dit satisfait de la reprise de Soudja.", "fr", "country:RU"),
+        ("Moscow welcomed the announcement.", "en", "country:RU"),
+    ],
+)
+def test_a_reflexive_verb_is_no_passive(text, lang, speaker):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == (speaker, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le président Volodymyr Zelensky s'est contenté d'affirmer que l'armée tenait ses positions.",
+            "fr",
+            ("person:volodymyr-zelensky", "asserted"),
+        ),
+        ("Moscou s'est empressé de démentir ces informations.", "fr", ("country:RU", "denied")),
+        ("The Kremlin was quick to deny the reports.", "en", ("country:RU", "denied")),
+        (
+            "Zelensky went on to say that the front was holding.",
+            "en",
+            ("person:volodymyr-zelensky", "asserted"),
+        ),
+    ],
+)
+def test_an_infinitive_framed_by_its_subjects_verb_is_a_cue(text, lang, expected):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Dmitry Peskov told reporters in Moscow that it was "another piece of fake news".', "en"),
+        ("Dmitri Peskov a affirmé qu'il s'agissait d'une pure invention.", "fr"),
+        ("Dmitri Peskov a dit que c'était un mensonge.", "fr"),
+    ],
+)
+def test_saying_it_is_false_denies(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == ("person:dmitry-peskov", "denied")
+
+
+def test_saying_something_is_true_is_no_denial():
+    found = attribute('Dmitry Peskov said that it was "a useful meeting".', "en")
+    assert found is not None and found.stance == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('President Vladimir Putin on Wednesday called the attack "a large-scale provocation".', "en"),
+        ("Vladimir Poutine a qualifié l'attaque de « provocation de grande ampleur ».", "fr"),
+    ],
+)
+def test_calling_something_by_a_quoted_name_asserts_it(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == ("person:vladimir-putin", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Valery Gerasimov, speaking by video link, said the last village held by Ukraine had been "
+            "retaken.",
+            "en",
+            "person:valery-gerasimov",
+        ),
+        (
+            "China's foreign ministry, asked about the issue on Tuesday, said it was not aware of it.",
+            "en",
+            "country:CN",
+        ),
+        (
+            "Zelensky, interrogé sur ce point, a affirmé que l'armée tenait bon.",
+            "fr",
+            "person:volodymyr-zelensky",
+        ),
+        (
+            "Valéri Guérassimov, s'exprimant par visioconférence, a déclaré que Gornal avait été repris.",
+            "fr",
+            "person:valery-gerasimov",
+        ),
+    ],
+)
+def test_a_participle_incise_inside_the_subject_is_skipped(text, lang, speaker):
+    found = attribute(text, lang)
+    assert found is not None and found.speaker.key == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ukrainian MP Maryna Bezuhla, a member of parliament known for her clashes with the command, "
+            "wrote that the roads were under fire.",
+            "en",
+        ),
+        (
+            "La députée Maryna Bezouhla, une élue connue pour ses critiques, a écrit que les routes étaient "
+            "sous le feu.",
+            "fr",
+        ),
+    ],
+)
+def test_an_apposition_without_a_name_describes_the_subject_before_it(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and found.speaker.kind == "person"
+    assert found.speaker.text in ("Maryna Bezuhla", "Maryna Bezouhla")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Ukrainian General Staff said its forces were still holding positions and called the "
+            'announcement "propaganda".',
+            "en",
+        ),
+        (
+            "L'état-major ukrainien a assuré que ses unités tenaient toujours des positions et a dénoncé une "
+            "manœuvre de propagande.",
+            "fr",
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_its_subject_and_a_denial_covers_what_the_denier_said_before(text, lang):
+    found = attribute_all(text, lang)
+    assert [(a.speaker.country, a.stance) for a in found] == [("UA", "denied"), ("UA", "denied")]
+
+
+def test_a_later_assertion_of_the_same_side_is_not_turned_into_a_denial():
+    text = "Kyiv rejected the claims on Monday, a day after Ukrainian MP Maryna Bezuhla warned of a collapse."
+    found = attribute_all(text, "en")
+    assert [(a.speaker.key, a.stance) for a in found] == [
+        ("country:UA", "denied"),
+        ("person:maryna-bezuhla", "asserted"),
+    ]
+
+
+def test_an_inverted_pronoun_stands_for_the_sentences_speaker():
+    text = "Oleksandr Syrskyi a reconnu un repli.« Il n'y a aucune menace », a-t-il assuré."
+    found = attribute_all(text, "fr", clause=(text.index("« Il"), len(text)))
+    assert (found[0].speaker.key, found[0].stance) == ("person:oleksandr-syrskyi", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Valery Gerasimov told Vladimir Putin that the region was liberated, acknowledging that North "
+            "Korean soldiers had fought there.",
+            "en",
+            "person:valery-gerasimov",
+        ),
+        (
+            "Valéri Guérassimov a affirmé que la région était libérée, reconnaissant la participation de "
+            "soldats nord-coréens.",
+            "fr",
+            "person:valery-gerasimov",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_is_a_second_speech_act_of_the_same_speaker(text, lang, speaker):
+    participle = text.index("acknowledging" if lang == "en" else "reconnaissant")
+    found = attribute_all(text, lang, clause=(participle, len(text)))
+    assert (found[0].speaker.key, found[0].stance) == (speaker, "confirmed")
+    found = attribute_all(text, lang, clause=(0, participle))
+    assert (found[0].speaker.key, found[0].stance) == (speaker, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "conjunct"),
+    [
+        (
+            "Ukrainian forces crossed the border on August 6 and, according to Syrskyi, now control "
+            "1,000 km2.",
+            "en",
+            "Ukrainian forces crossed the border on August 6",
+        ),
+        (
+            "Les forces ukrainiennes ont franchi la frontière le 6 août et, selon Syrskyi, contrôlent "
+            "1 000 km2.",
+            "fr",
+            "Les forces ukrainiennes ont franchi la frontière le 6 août",
+        ),
+    ],
+)
+def test_a_source_in_a_later_conjunct_speaks_for_that_conjunct_only(text, lang, conjunct):
+    assert attribute_all(text, lang, clause=(0, len(conjunct))) == []
+    found = attribute_all(text, lang, clause=(len(conjunct) + 5, len(text)))
+    assert found and found[0].speaker.key == "person:oleksandr-syrskyi"
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "country"),
+    [
+        (
+            [
+                "South Korea summoned Russia's ambassador on Monday.",
+                "Dmitry Peskov said the talks had been useful.",
+                "The presidential office said it could consider supplying weapons.",
+                "The ministry's statement added that it would respond with all available means.",
+            ],
+            "en",
+            "KR",
+        ),
+        (
+            [
+                "La Corée du Sud a convoqué l'ambassadeur russe lundi.",
+                "Dmitri Peskov a affirmé que les échanges avaient été utiles.",
+                "Le ministère a ajouté que la réponse serait ferme.",
+                "La présidence sud-coréenne a précisé que des livraisons d'armes étaient possibles.",
+            ],
+            "fr",
+            "KR",
+        ),
+    ],
+)
+def test_an_institution_subject_stands_for_the_last_institution_else_the_reports_own_country(
+    lines, lang, country
+):
+    found = attribute_article("\n".join(lines), lang)
+    assert found[1] == ("person:dmitry-peskov", "asserted")
+    assert found[2] == (f"country:{country}", "asserted")
+    assert found[3] is not None and found[3][0] == f"country:{country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "When Valery Gerasimov, chief of Russia's general staff, told Vladimir Putin that the region was "
+            "retaken.",
+            "en",
+        ),
+        ("Valéri Guérassimov, chef de l'état-major russe, a déclaré que la région était reprise.", "fr"),
+    ],
+)
+def test_a_title_set_off_after_a_name_leaves_the_person_the_speaker(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.speaker.country) == (
+        "person:valery-gerasimov",
+        "RU",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "Selon l'agence KCNA, Pyongyang a confirmé l'envoi de troupes.",
+                "Kim Jong Un a pris cette décision seul, a précisé l'agence.",
+            ],
+            "fr",
+        ),
+        (
+            [
+                "North Korea confirmed the deployment, according to KCNA.",
+                "Kim Jong Un took the decision himself, the agency added.",
+            ],
+            "en",
+        ),
+    ],
+)
+def test_an_inverted_subject_that_refers_back_stands_for_the_last_institution(lines, lang):
+    found = attribute_article("\n".join(lines), lang)
+    assert found[1] is not None and found[1][1] == "asserted"
+    assert found[1][0] in ("org:kcna", "country:KP")  # the agency (or the state it speaks for), not Kim
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Vladimir Putin thanked Kim Jong Un on Monday, saying Russia would never forget it.",
+            "en",
+            "person:vladimir-putin",
+        ),
+        (
+            "Le président Volodymyr Zelensky a défendu ses généraux, estimant qu'ils sauvaient des vies.",
+            "fr",
+            "person:volodymyr-zelensky",
+        ),
+        (
+            "Le président russe Vladimir Poutine a remercié la Corée du Nord pour son soutien.",
+            "fr",
+            "person:vladimir-putin",
+        ),
+    ],
+)
+def test_thanking_and_a_participle_with_no_speech_verb_before_it_name_the_sentences_subject(
+    text, lang, speaker
+):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == (speaker, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "South Korea summoned the Russian ambassador.",
+                "A presidential official said Seoul could send weapons.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "La Corée du Sud a convoqué l'ambassadeur russe.",
+                "Un haut responsable a affirmé que Séoul pourrait livrer des armes.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_an_unnamed_official_speaks_for_the_side_of_the_report(lines, lang):
+    assert attribute_article("\n".join(lines), lang)[1] == ("country:KR", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "NATO Secretary General Mark Rutte said that North Korean troops had been deployed to Kursk, the "
+            "first time the alliance has confirmed the reports.",
+            "en",
+        ),
+        (
+            "Le secrétaire général de l'OTAN, Mark Rutte, a déclaré que des troupes nord-coréennes étaient à "
+            "Koursk, la première fois que l'Alliance confirme ces informations.",
+            "fr",
+        ),
+    ],
+)
+def test_a_comment_calling_a_statement_a_first_confirmation_makes_it_one(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and (found.speaker.key, found.stance) == ("person:mark-rutte", "confirmed")
+
+
+def test_a_first_time_that_is_no_comment_on_a_confirmation_changes_nothing():
+    found = attribute("Zelensky said the troops had fought, the first time they met in battle.", "en")
+    assert found is not None and found.stance == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("North Korea's envoy Kim Song called the reports a smear campaign.", "en"),
+        ("Pyongyang a qualifié ces informations de campagne de dénigrement.", "fr"),
+    ],
+)
+def test_calling_reports_a_smear_denies_them(text, lang):
+    found = attribute(text, lang)
+    assert found is not None and found.stance == "denied"
+
+
+def stances_in_article(lines: list[str], lang: str) -> list[tuple[str, str] | None]:
+    """(speaker key, stance) of each sentence of an article, after `confirmations_elaborated`."""
+    text = "\n".join(lines)
+    registry = Registry.load()
+    mentions = registry.link(text, lang).mentions
+    sentences = sentences_of(text)
+    found = []
+    for sentence, antecedent in zip(
+        sentences, antecedents(sentences, mentions, lang, registry.get), strict=True
+    ):
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        found.append(
+            attribution(sentence, (sentence.start, sentence.end), inside, lang, registry.get, antecedent)
+        )
+    found = roles_named(found, sentences, mentions, lang, registry.get)
+    return [None if a is None else (a.speaker.key, a.stance) for a in confirmations_elaborated(found)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "North Korea confirmed for the first time that it had sent troops to Russia.",
+                "KCNA said the units had taken part in the fighting in Kursk.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "La Corée du Nord a reconnu pour la première fois avoir envoyé des troupes en Russie.",
+                "L'agence KCNA a précisé que les unités avaient combattu à Koursk.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_a_states_institutions_elaborate_on_its_first_confirmation(lines, lang):
+    found = stances_in_article(lines, lang)
+    assert found[0] == ("country:KP", "confirmed")
+    assert found[1] is not None and found[1][1] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (
+            [
+                "Valery Gerasimov told Vladimir Putin that the region was liberated.",
+                "Valery Gerasimov acknowledged that North Korean soldiers had fought there.",
+                "Valery Gerasimov said the last village had been retaken.",
+            ],
+            "en",
+        ),
+        (
+            [
+                "Oleksandr Syrskyi a reconnu un repli de ses troupes.",
+                "Volodymyr Zelensky a affirmé que les généraux sauvaient des vies.",
+            ],
+            "fr",
+        ),
+    ],
+)
+def test_who_first_asserts_and_other_persons_of_the_side_keep_their_assertions(lines, lang):
+    found = stances_in_article(lines, lang)
+    assert found[-1] is not None and found[-1][1] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "person"),
+    [
+        (
+            [
+                "Russia's top general told President Vladimir Putin that the region had been liberated.",
+                "Chief of the General Staff Valery Gerasimov spoke by video link.",
+            ],
+            "en",
+            "person:valery-gerasimov",
+        ),
+        (
+            [
+                "Le commandant en chef ukrainien a affirmé que ses troupes tenaient Soudja.",
+                "Oleksandr Syrskyi a présenté son rapport à Volodymyr Zelensky.",
+            ],
+            "fr",
+            "person:oleksandr-syrskyi",
+        ),
+    ],
+)
+def test_a_role_of_a_country_is_the_person_of_that_country_named_next(lines, lang, person):
+    assert stances_in_article(lines, lang)[0] == (person, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang"),
+    [
+        (["Russia's top general said the region had been liberated.", "Kyiv denied it."], "en"),
+        (["The Ukrainian General Staff said its units held.", "Valery Gerasimov spoke later."], "en"),
+        (["Le commandant en chef ukrainien a affirmé que ses troupes tenaient.", "Moscou a démenti."], "fr"),
+    ],
+)
+def test_a_role_stays_its_country_when_no_person_of_that_country_follows(lines, lang):
+    found = stances_in_article(lines, lang)[0]
+    assert found is not None and found[0].startswith("country:")

@@ -39,8 +39,13 @@ def test_asserted_by_one_side_only_is_claimed():
     assert [s.name for s in result.parties[0].speakers] == ["Russian Ministry of Defence", "Dmitry Peskov"]
 
 
-def test_a_single_sides_confirmation_is_still_a_claim():
-    assert card_status([source("country:KR", "KR", "confirmed", 1)]).status == "claimed"
+def test_a_confirmation_confirms_even_from_a_single_side():
+    # Confirming agrees with a report made by someone else, named or not ("NATO confirmed the deployment").
+    assert card_status([source("country:KR", "KR", "confirmed", 1)]).status == "confirmed"
+
+
+def test_a_single_sides_assertion_is_a_claim_even_from_the_party_concerned():
+    assert card_status([source("country:KP", "KP", "asserted", 1)]).status == "claimed"
 
 
 def test_asserted_by_one_side_and_denied_by_the_other_is_disputed():
@@ -97,7 +102,7 @@ def test_two_independent_sides_confirm():
 
 
 def test_two_speakers_of_one_country_are_one_side():
-    result = card_status([source("org:nis", "KR", "asserted", 1), source("country:KR", "KR", "confirmed", 2)])
+    result = card_status([source("org:nis", "KR", "asserted", 1), source("country:KR", "KR", "asserted", 2)])
     assert result.status == "claimed"
 
 
@@ -151,3 +156,24 @@ def test_a_speaker_without_a_stance_or_the_reverse_is_an_error(key, stance):
 def test_an_unknown_stance_is_an_error():
     with pytest.raises(ValueError, match="unknown stance"):
         SourceStance("country:RU", "RU", "rumoured", day(0))  # type: ignore[arg-type]
+
+
+def test_a_speaker_whose_country_one_source_knows_is_one_side_in_every_source():
+    # The same person, named with their country in one report and without it in another.
+    result = card_status(
+        [source("person:hayashi", "JP", "asserted", 1), source("person:hayashi", None, "asserted", 2)]
+    )
+    assert result.status == "claimed"
+    assert [p.party for p in result.parties] == ["country:JP"]
+
+
+def test_a_person_of_unknown_side_never_makes_a_second_side():
+    spokesman = SourceStance("entity:7", None, "asserted", day(2), speaker_kind="person")
+    assert card_status([source("country:UA", "UA", "asserted", 1), spokesman]).status == "claimed"
+    other = SourceStance("entity:8", None, "asserted", day(3), speaker_kind="person")
+    assert card_status([spokesman, other]).status == "claimed"
+    # It still disputes, and a body of no country is still a side of its own.
+    denial = SourceStance("entity:7", None, "denied", day(2), speaker_kind="person")
+    assert card_status([source("country:UA", "UA", "asserted", 1), denial]).status == "disputed"
+    body = SourceStance("entity:9", None, "asserted", day(2), speaker_kind="organization")
+    assert card_status([source("country:UA", "UA", "asserted", 1), body]).status == "confirmed"

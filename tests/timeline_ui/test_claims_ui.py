@@ -49,12 +49,13 @@ def texts(response, css_class: str) -> list[str]:
 
 @pytest.fixture
 def claims(small_timeline):
-    """Moscow's defence ministry claims Kursk retaken, Kyiv denies it; Pyongyang alone confirms its troops."""
+    """Moscow's defence ministry claims Kursk retaken, Kyiv denies it; Pyongyang alone claims its troops
+    fought (a lone assertion is a claim; a lone confirmation would confirm: timeline/claims.py)."""
     t = small_timeline
     for event, speaker, body, stance in [
         (t.kursk_retaken, t.ru, "defence_ministry", "asserted"),
         (t.kursk_retaken_en, t.ua, "", "denied"),
-        (t.confirmation, t.kp, "", "confirmed"),
+        (t.confirmation, t.kp, "", "asserted"),
     ]:
         event.speaker, event.speaker_country, event.speaker_body, event.stance = (
             speaker,
@@ -105,7 +106,7 @@ def test_the_status_filter_as_an_htmx_fragment_and_as_a_full_page(client, claims
     page = client.get(URL, {"status": "claimed"})
     assert "<html" in page.content.decode()
     assert page_sentences(page) == [claims.confirmation.sentence]
-    assert texts(page, "claims") == ["Confirmed by North Korea"]
+    assert texts(page, "claims") == ["Claimed by North Korea"]
 
 
 def test_the_filtered_list_costs_no_more_queries(client, claims, django_assert_num_queries):
@@ -163,4 +164,4 @@ def test_export_events_filters_by_status_and_writes_every_report_with_its_speake
     out = io.StringIO()
     call_command("export_events", "--format", "csv", "--status", "claimed", stdout=out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert (row["speaker"], row["speaker_country"], row["stance"]) == ("North Korea", "KP", "confirmed")
+    assert (row["speaker"], row["speaker_country"], row["stance"]) == ("North Korea", "KP", "asserted")

@@ -23,7 +23,13 @@ from timeline.nlp.select import get_annotator
 from timeline.nlp.sentence_splitter import split_sentences
 from timeline.nlp.structure import document_structure
 from timeline.nlp.types import Annotation, Annotator
-from timeline.pipeline.attribution import Attribution, antecedents, attribution
+from timeline.pipeline.attribution import (
+    Attribution,
+    antecedents,
+    attribution,
+    confirmations_elaborated,
+    roles_named,
+)
 from timeline.pipeline.events import ExtractedEvent, extract_events
 from timeline.pipeline.language import SUPPORTED_LANGUAGES, detect_language
 from timeline.pipeline.reading import RawArticle, ReadError, normalize_text, read_path
@@ -490,7 +496,7 @@ def attribute_events(
         inside = [m for m in mentions[first:last] if m.end <= sentence.end]
         clause = (event.clause_start, event.clause_end)
         out.append(attribution(sentence, clause, inside, language, record, antecedent))
-    return out
+    return confirmations_elaborated(roles_named(out, sentences, linked.mentions, language, record))
 
 
 def summarise(outcomes: Iterable[Outcome]) -> dict[str, int]:
