@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from timeline.display import day, month
 from timeline.flags import flag_html
 from timeline.index import CardRef, EntityInfo
-from timeline.models import Article, CardStatus, Category, Entity, Event, Mention, Precision, TimelineCard
+from timeline.models import CardStatus, Category, Entity, Event, Mention, Precision, TimelineCard
 from timeline.period import Period
 from timeline.pipeline.attribution import body_label, known_languages
 
@@ -323,12 +323,11 @@ def clear_card_cache() -> None:
     cache.clear()
 
 
-def article_segments(article: Article, limit: int | None = None) -> list[Segment]:
-    """The article's text, or its first `limit` characters, cut at its highlighted spans (time expressions
-    and entity mentions)."""
-    text = article.body if limit is None else article.body[:limit]
+def article_segments(text: str, highlights: list[dict]) -> list[Segment]:
+    """An article's text (or its start) cut at its highlighted spans (time expressions and entity
+    mentions); spans beyond the text are left out."""
     spans = sorted(
-        (span for span in article.highlights if span["end"] <= len(text)),
+        (span for span in highlights if span["end"] <= len(text)),
         key=lambda span: (span["start"], -span["end"]),
     )
     entity_ids = {span["entity"] for span in spans if "entity" in span}

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 
@@ -83,6 +85,32 @@ class ArticleQuerySet(ReadModelQuerySet):
     def public(self) -> ArticleQuerySet:
         """Articles a reader may see: extracted, and not failed (see Article.is_public)."""
         return self.filter(Article.public_condition())
+
+    def with_text_start(self, characters: int) -> ArticleQuerySet:
+        """Articles with the first `characters` of their text (`text_start`) and its length (`text_length`)
+        instead of the whole text: a page about a 5 MB article never holds it in memory."""
+        return self.defer("body", "highlights").annotate(
+            text_start=Substr("body", 1, characters), text_length=Length("body")
+        )
+
+    @staticmethod
+    def highlights_within(article_id: int, end: int) -> list[dict]:
+        """The highlighted spans of an article that end by `end`, read inside the database (JSON functions
+        of SQLite and PostgreSQL) so that a huge article's spans are never all parsed at once."""
+        table = Article._meta.db_table
+        if connection.vendor == "postgresql":
+            sql = (
+                f"SELECT span FROM {table}, jsonb_array_elements({table}.highlights) AS span "
+                f"WHERE {table}.id = %s AND (span->>'end')::bigint <= %s"
+            )
+        else:
+            sql = (
+                f"SELECT value FROM {table}, json_each({table}.highlights) "
+                f"WHERE {table}.id = %s AND json_extract(value, '$.end') <= %s"
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [article_id, end])
+            return [json.loads(row[0]) if isinstance(row[0], str) else row[0] for row in cursor.fetchall()]
 
     def update(self, **fields):
         # A status change shows or hides the article's events: the read model follows (timeline/read_model).

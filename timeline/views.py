@@ -123,12 +123,13 @@ ARTICLE_PAGE_EVENTS = 500
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text with its time expressions and entities highlighted, its metadata and events."""
     articles = Article.objects.all() if request.user.is_staff else Article.objects.public()
-    article = get_object_or_404(articles, pk=pk)
+    article = get_object_or_404(articles.with_text_start(ARTICLE_PAGE_CHARACTERS), pk=pk)
     events = list(article.events.order_by("sentence_start", "date_start")[: ARTICLE_PAGE_EVENTS + 1])
+    highlights = Article.objects.highlights_within(article.pk, len(article.text_start))
     context = {
         "article": article,
-        "segments": article_segments(article, limit=ARTICLE_PAGE_CHARACTERS),
-        "text_cut": len(article.body) > ARTICLE_PAGE_CHARACTERS,
+        "segments": article_segments(article.text_start, highlights),
+        "text_cut": article.text_length > ARTICLE_PAGE_CHARACTERS,
         "shown_characters": ARTICLE_PAGE_CHARACTERS,
         "events": events[:ARTICLE_PAGE_EVENTS],
         "events_cut": len(events) > ARTICLE_PAGE_EVENTS,

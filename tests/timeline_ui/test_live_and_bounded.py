@@ -83,6 +83,22 @@ def test_cards_and_exports_never_load_article_texts(client, small_timeline):
     assert article_columns == []
 
 
+def test_an_article_page_reads_only_the_start_of_a_long_text_and_its_spans(client, small_timeline):
+    big = make_article(title="Long read", body="Koursk. " * 250_000)  # 2 MB
+    big.highlights = [{"start": 80 * i, "end": 80 * i + 6, "kind": "location"} for i in range(25_000)]
+    big.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("timeline:article", args=[big.pk]))
+    assert response.status_code == 200
+    # The text and the spans are only ever read through a function of the database (a slice, a length,
+    # the JSON elements of the shown part), never as whole columns.
+    for column in ('"timeline_article"."body"', '"timeline_article"."highlights"'):
+        for query in queries:
+            assert query["sql"].count(column) == query["sql"].count(f"({column}"), query["sql"]
+    page = ArticlePage(response.content.decode())
+    assert page.body == big.body[:100_000]
+
+
 def test_an_implausible_date_stays_off_the_chart(client, small_timeline):
     make_event(make_article(published=D(2025, 4, 28)), (small_timeline.ru,), day=D(1000, 1, 1))
     html = client.get(URL).content.decode()
