@@ -39,25 +39,6 @@ PYTHON = sys.executable
 INGEST_OPTIONS = "--force --backend fallback -v0"
 
 
-def ensure_postgres_database(url: str) -> None:
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or None,
-        user=config["USER"],
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
-
-
 def manage(*args: str, env: dict[str, str]) -> None:
     subprocess.run([PYTHON, str(REPO / "manage.py"), *args], env=env, check=True, cwd=REPO)
 
@@ -176,6 +157,8 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.database_url.startswith("postgres"):
+        from bench.bench_timeline import ensure_postgres_database
+
         ensure_postgres_database(args.database_url)
     env = os.environ | {
         "DATABASE_URL": args.database_url,

@@ -62,6 +62,7 @@ import yaml
 
 from timeline.linking.types import EntityRecord
 from timeline.nlp.types import Sentence
+from timeline.pipeline.event_language import word_list_pattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
 Stance = Literal["asserted", "confirmed", "denied"]
@@ -190,17 +191,6 @@ class AttributionLanguage:
     body_labels: dict[str, str]
 
 
-def _words(words: Iterable[str]) -> str:
-    """One alternation of whole words or phrases; a trailing * makes an entry a prefix."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(word).replace(r"\ ", r"\s+"))
-    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
-
-
 def known_languages() -> list[str]:
     return sorted(path.stem for path in DATA_DIR.glob("*.yaml"))
 
@@ -219,11 +209,13 @@ def attribution_language(lang: str) -> AttributionLanguage:
         if unknown:
             raise ValueError(f"{path.name}: unknown stance(s) {sorted(unknown)}")
         return tuple(
-            (stance, re.compile(_words(table[stance]), flags)) for stance in STANCES if table.get(stance)
+            (stance, re.compile(word_list_pattern(table[stance]), flags))
+            for stance in STANCES
+            if table.get(stance)
         )
 
     def words_or_none(words: list[str] | None) -> re.Pattern[str] | None:
-        return re.compile(_words(words), flags) if words else None
+        return re.compile(word_list_pattern(words), flags) if words else None
 
     def optional(key: str) -> re.Pattern[str] | None:
         return re.compile(data[key], flags) if data.get(key) else None
@@ -232,8 +224,12 @@ def attribution_language(lang: str) -> AttributionLanguage:
         verbs=by_stance(data["verbs"]),
         participles=by_stance(data.get("participles")),
         # An auxiliary a few words before its participle, with no punctuation between ("a lundi affirmé").
-        auxiliary_before=re.compile(_words(data["auxiliaries"]) + r"(?:\s+[\w'’-]+){0,3}\s+$", flags),
-        passive_before=re.compile(_words(data["passive_auxiliaries"]) + r"(?:\s+[\w'’-]+){0,2}\s+$", flags),
+        auxiliary_before=re.compile(
+            word_list_pattern(data["auxiliaries"]) + r"(?:\s+[\w'’-]+){0,3}\s+$", flags
+        ),
+        passive_before=re.compile(
+            word_list_pattern(data["passive_auxiliaries"]) + r"(?:\s+[\w'’-]+){0,2}\s+$", flags
+        ),
         reflexive_before=optional("reflexive_before"),
         infinitives=by_stance(data.get("infinitives")),
         infinitive_before=optional("infinitive_before"),
@@ -243,9 +239,9 @@ def attribution_language(lang: str) -> AttributionLanguage:
         else None,
         statement_denial_verbs=words_or_none(data["statement_denials"].get("verbs")),
         statement_denial_participles=words_or_none(data["statement_denials"].get("participles")),
-        statement_words=re.compile(_words(data["statement_words"]), flags),
-        falsehood_verbs=re.compile(_words(data["falsehood_verbs"]), flags),
-        falsehood_words=re.compile(_words(data["falsehood_words"]), flags),
+        statement_words=re.compile(word_list_pattern(data["statement_words"]), flags),
+        falsehood_verbs=re.compile(word_list_pattern(data["falsehood_verbs"]), flags),
+        falsehood_words=re.compile(word_list_pattern(data["falsehood_words"]), flags),
         falsehood_window=int(data["falsehood_window"]),
         falsehood_predicate=optional("falsehood_predicate"),
         source_cues=by_stance(data["source_cues"]),
@@ -255,10 +251,10 @@ def attribution_language(lang: str) -> AttributionLanguage:
         negation_particle=optional("negation_particle"),
         negation_after=optional("negation_after"),
         # A short word between ("to the") still makes a hearer; a longer one ("en chef") does not.
-        hearer_before=re.compile(_words(data["hearer_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
-        place_before=re.compile(_words(data["place_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
-        agent_after=re.compile(r"^\s*" + _words(data["agent_prepositions"]), flags),
-        relative_pronoun=re.compile(r"^\s*" + _words(data["relative_pronouns"]), flags),
+        hearer_before=re.compile(word_list_pattern(data["hearer_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        place_before=re.compile(word_list_pattern(data["place_before"]) + r"\s+(?:\S{1,3}\s+)?$", flags),
+        agent_after=re.compile(r"^\s*" + word_list_pattern(data["agent_prepositions"]), flags),
+        relative_pronoun=re.compile(r"^\s*" + word_list_pattern(data["relative_pronouns"]), flags),
         incise_opener=re.compile(r"^\s*(?:" + data["incise_openers"] + r")(?![\w-])", flags)
         if data.get("incise_openers")
         else None,
@@ -266,22 +262,28 @@ def attribution_language(lang: str) -> AttributionLanguage:
         # A determiner and its noun may have up to two modifiers between them ("the presidential office",
         # "the ministry's statement").
         anaphor=re.compile(
-            _words(re.sub(r"^(\S+) ", r"\1 _MODIFIERS_", word) for word in data["anaphors"]).replace(
-                "_MODIFIERS_", r"(?:[\w'’-]+\s+){0,2}"
-            )
+            word_list_pattern(
+                re.sub(r"^(\S+) ", r"\1 _MODIFIERS_", word) for word in data["anaphors"]
+            ).replace("_MODIFIERS_", r"(?:[\w'’-]+\s+){0,2}")
             + r"(?:\s+[\w-]+)?",
             flags,
         ),
         institution_nouns=words_or_none(data.get("institution_nouns")),
         person_role=words_or_none(data.get("person_roles")),
         # A few words may come between ("and for the first time publicly acknowledged").
-        coordinator_before=re.compile(_words(data["coordinators"]) + r"(?:\s+[\w'’,-]+){0,5}\s*$", flags)
+        coordinator_before=re.compile(
+            word_list_pattern(data["coordinators"]) + r"(?:\s+[\w'’,-]+){0,5}\s*$", flags
+        )
         if data.get("coordinators")
         else None,
         coordinator=words_or_none(data.get("coordinators")),
         inverted_pronoun=optional("inverted_pronoun"),
-        content_opener=re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*" + _words(data["content_openers"]), flags),
-        subject_boundary=re.compile(_words(data["subject_boundaries"]) + r"|[;:" + QUOTES + "]", flags),
+        content_opener=re.compile(
+            r"^(?:\s+[\w'’-]+){0,3}?\s*" + word_list_pattern(data["content_openers"]), flags
+        ),
+        subject_boundary=re.compile(
+            word_list_pattern(data["subject_boundaries"]) + r"|[;:" + QUOTES + "]", flags
+        ),
         bodies=tuple(
             (body, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags))
             for body, patterns in data["bodies"].items()

@@ -52,8 +52,9 @@ class EventLanguage:
     same_time: re.Pattern[str]
 
 
-def _word_list_pattern(words: Iterable[str]) -> str:
-    """One alternation of words; a trailing * makes an entry a prefix."""
+def word_list_pattern(words: Iterable[str]) -> str:
+    """One alternation of whole words or phrases (spaces match any white space); a trailing * makes an
+    entry a prefix."""
     parts = []
     for word in sorted(words, key=len, reverse=True):
         if word.endswith("*"):
@@ -94,7 +95,7 @@ def event_language(lang: str) -> EventLanguage:
             flags,
         ),
         categories=tuple(
-            (name, re.compile(_word_list_pattern(words), flags)) for name, words in data["categories"].items()
+            (name, re.compile(word_list_pattern(words), flags)) for name, words in data["categories"].items()
         ),
         parallel=re.compile(
             r"^[\s«\"“]*(?:" + ("|".join(data.get("parallel_openers", [])) or "(?!)") + ")", flags
